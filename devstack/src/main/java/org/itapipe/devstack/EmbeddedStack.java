@@ -1,0 +1,139 @@
+package org.itapipe.devstack;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.itapipe.config.ClickHouseSettings;
+import org.itapipe.config.Connections;
+import org.itapipe.config.KafkaSettings;
+import org.itapipe.config.RegistrySettings;
+import org.itapipe.config.Secret;
+
+/**
+ * The real stack for the demo and the integration tests: a Kafka broker in this JVM, a schema registry and a
+ * ClickHouse server in child JVMs. The three start in parallel; each starts with empty data. Closing the stack (or
+ * the JVM ending, see {@link ExitWithParent}) stops all three.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedSchemaRegistry registry;
+    private final EmbeddedClickHouse clickhouse;
+    private final StackEndpoints endpoints;
+    private final Thread shutdownHook = new Thread(this::stopParts, "embedded-stack-shutdown");
+    private boolean stopped;
+
+    private EmbeddedStack(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
+                          StackOptions options) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.clickhouse = clickhouse;
+        this.endpoints = new StackEndpoints(
+                new Connections(KafkaSettings.of(kafka.bootstrapServers()),
+                        RegistrySettings.of(registry.url().toString()),
+                        new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.USER,
+                                new Secret(EmbeddedClickHouse.PASSWORD))),
+                clickhouse.httpUrl(), clickhouse.nativeAddress(), options.stateDir(),
+                Map.of("kafka", kafka.readyAfter(), "registry", registry.readyAfter(),
+                        "clickhouse", clickhouse.readyAfter()));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static EmbeddedStack start(StackOptions options) {
+        options.ports().requireAvailable();
+        BuildInfo build = BuildInfo.load();
+        MachineCache cache = MachineCache.fromEnvironment(options.env());
+        StackPorts ports = options.ports();
+        var dirs = new StateDirectories(options.stateDir());
+        dirs.prepare();
+
+        ExecutorService starter = Executors.newFixedThreadPool(3);
+        try {
+            var registry = startAsync(starter, () -> EmbeddedSchemaRegistry.start(build, cache, ports.registry(), dirs));
+            var clickhouse = startAsync(starter, () -> EmbeddedClickHouse.start(build, cache, options.env(), dirs,
+                    ports.clickhouseHttp(), ports.clickhouseNative()));
+            var kafka = startAsync(starter, () -> EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(),
+                    ports.kafkaController()));
+            return new EmbeddedStack(await(kafka, registry, clickhouse), await(registry, kafka, clickhouse),
+                    await(clickhouse, kafka, registry), options);
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    private static <T extends StackPart> CompletableFuture<T> startAsync(ExecutorService executor, Supplier<T> start) {
+        return CompletableFuture.supplyAsync(start, executor);
+    }
+
+    /** The part's result; if it failed, the other parts are stopped once they are up, and the failure is thrown. */
+    @SafeVarargs
+    private static <T extends StackPart> T await(CompletableFuture<T> part,
+                                                 CompletableFuture<? extends StackPart>... others) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            for (CompletableFuture<? extends StackPart> other : others) {
+                other.thenAccept(StackPart::close);
+                try {
+                    other.join();
+                } catch (CompletionException ignored) {
+                    // That part failed too; the first failure is the one reported.
+                }
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    public StackEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Connections connections() {
+        return endpoints.connections();
+    }
+
+    /** Process ids of the child servers, for checks that nothing outlives the stack. */
+    public List<Long> childPids() {
+        return List.of(registry.pid(), clickhouse.pid());
+    }
+
+    public URI clickhouseHttp() {
+        return endpoints.clickhouseHttp();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook runs (or ran) anyway.
+        }
+        stopParts();
+    }
+
+    private synchronized void stopParts() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        for (StackPart part : List.of(clickhouse, registry, kafka)) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException error = new IllegalStateException("stopping the stack failed");
+            failures.forEach(error::addSuppressed);
+            throw error;
+        }
+    }
+}

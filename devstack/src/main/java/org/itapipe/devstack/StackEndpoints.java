@@ -1,0 +1,44 @@
+package org.itapipe.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.itapipe.config.Connections;
+
+/**
+ * Where the running stack answers and how long each part took to become ready. {@link #lines()} is the stable
+ * {@code key=value} block {@code itapipe stack} prints; its connection keys are the config keys services read.
+ */
+public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative, Path stateDir,
+                             Map<String, Duration> readyTimes) {
+
+    public StackEndpoints {
+        readyTimes = Map.copyOf(readyTimes);
+    }
+
+    public List<String> lines() {
+        Map<String, String> entries = connections.toEntries();
+        List<String> lines = new ArrayList<>();
+        lines.add(line(Connections.KAFKA_BOOTSTRAP, entries.get(Connections.KAFKA_BOOTSTRAP)));
+        lines.add(line(Connections.REGISTRY_URL, entries.get(Connections.REGISTRY_URL)));
+        lines.add(line("clickhouse.http", clickhouseHttp.toString()));
+        lines.add(line("clickhouse.native", clickhouseNative));
+        lines.add(line(Connections.CLICKHOUSE_JDBC, entries.get(Connections.CLICKHOUSE_JDBC)));
+        lines.add(line(Connections.CLICKHOUSE_USER, entries.get(Connections.CLICKHOUSE_USER)));
+        lines.add(line(Connections.CLICKHOUSE_PASSWORD, entries.get(Connections.CLICKHOUSE_PASSWORD)));
+        lines.add(line("stack.dir", stateDir.toString()));
+        for (String part : List.of("kafka", "registry", "clickhouse")) {
+            Duration ready = readyTimes.get(part);
+            lines.add(line("ready." + part + ".seconds", String.format(Locale.ROOT, "%.2f", ready.toMillis() / 1000.0)));
+        }
+        return lines;
+    }
+
+    private static String line(String key, String value) {
+        return key + "=" + value;
+    }
+}

@@ -1,0 +1,57 @@
+package org.itapipe.devstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The ports the stack listens on, all on 127.0.0.1. */
+public record StackPorts(int kafka, int kafkaController, int registry, int clickhouseHttp, int clickhouseNative) {
+
+    /** The ports every client expects by default: what the demo uses. */
+    public static StackPorts conventional() {
+        return new StackPorts(9092, 9093, 8081, 8123, 9000);
+    }
+
+    /** Ports the operating system reports free right now: what tests use, so that runs never collide. */
+    public static StackPorts free() {
+        return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort());
+    }
+
+    /** Fails before anything starts when a port is taken, naming the part and the option that moves it. */
+    void requireAvailable() {
+        Map<String, Integer> byPart = new LinkedHashMap<>();
+        byPart.put("Kafka (--kafka-port)", kafka);
+        byPart.put("the Kafka controller (--kafka-controller-port)", kafkaController);
+        byPart.put("the schema registry (--registry-port)", registry);
+        byPart.put("ClickHouse HTTP (--clickhouse-http-port)", clickhouseHttp);
+        byPart.put("ClickHouse native (--clickhouse-native-port)", clickhouseNative);
+        if (byPart.values().stream().distinct().count() != byPart.size()) {
+            throw new PrerequisiteMissing("the stack's ports must differ: " + byPart);
+        }
+        byPart.forEach((part, port) -> {
+            if (!bindable(port)) {
+                throw new PrerequisiteMissing("port " + port + " for " + part + " is in use on 127.0.0.1: "
+                        + "stop what holds it, or choose another port with the option shown");
+            }
+        });
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on 127.0.0.1", e);
+        }
+    }
+}
