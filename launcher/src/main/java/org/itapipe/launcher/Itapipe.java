@@ -1,0 +1,22 @@
+package org.itapipe.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code itapipe} command line: one program for every service, the embedded stack and the demo. */
+@Command(name = "itapipe",
+        description = "Analytics pipeline for Thailand's Integrity and Transparency Assessment (ITA).",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        subcommands = {StackCommand.class, CommandLine.HelpCommand.class})
+public final class Itapipe {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Itapipe())
+                .setExecutionExceptionHandler(new FriendlyErrors());
+    }
+}

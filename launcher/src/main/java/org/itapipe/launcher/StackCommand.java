@@ -1,0 +1,78 @@
+package org.itapipe.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.itapipe.devstack.EmbeddedStack;
+import org.itapipe.devstack.StackOptions;
+import org.itapipe.devstack.StackPorts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code itapipe stack}: starts the embedded stack, prints its endpoints as {@code key=value} lines (a config file
+ * for the services), and runs until interrupted; {@code --check} exits 0 once all three servers answered.
+ */
+@Command(name = "stack", mixinStandardHelpOptions = true,
+        description = {"Start the embedded stack: a Kafka broker, a Confluent-API schema registry and a ClickHouse "
+                + "server, on 127.0.0.1.",
+                "Prints the endpoints as key=value lines (save them as a config file for the services) and runs "
+                        + "until interrupted."})
+final class StackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StackLocation location;
+
+    @Option(names = "--check", description = "Start the stack, print the endpoints, stop it and exit 0 if all three "
+            + "servers answered.")
+    private boolean check;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
+    private int kafkaPort;
+
+    @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
+            description = "Kafka's KRaft controller (default: ${DEFAULT-VALUE}).")
+    private int kafkaControllerPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Schema registry (default: ${DEFAULT-VALUE}).")
+    private int registryPort;
+
+    @Option(names = "--clickhouse-http-port", paramLabel = "PORT", defaultValue = "8123",
+            description = "ClickHouse HTTP (default: ${DEFAULT-VALUE}).")
+    private int clickhouseHttpPort;
+
+    @Option(names = "--clickhouse-native-port", paramLabel = "PORT", defaultValue = "9000",
+            description = "ClickHouse native TCP (default: ${DEFAULT-VALUE}).")
+    private int clickhouseNativePort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path stateDir = location.prepare();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("itapipe: starting the stack (state and logs in " + stateDir + ")");
+        err.flush();
+        StackPorts ports = new StackPorts(kafkaPort, kafkaControllerPort, registryPort, clickhouseHttpPort,
+                clickhouseNativePort);
+        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports, System.getenv()));
+        stack.endpoints().lines().forEach(out::println);
+        out.flush();
+        if (check) {
+            stack.close();
+            return 0;
+        }
+        err.println("itapipe: the stack is running; press Ctrl-C to stop it");
+        err.flush();
+        // The stack's shutdown hook stops every server when the JVM is interrupted.
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

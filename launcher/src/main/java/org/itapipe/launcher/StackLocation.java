@@ -1,0 +1,31 @@
+package org.itapipe.launcher;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a stack keeps its data and logs. Also routes this JVM's own log file there, which is why {@link #prepare()}
+ * must run before anything logs.
+ */
+final class StackLocation {
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Data and logs of the stack (default: $ITAPIPE_STATE_DIR, else ~/.local/state/itapipe/stack).")
+    private Path stateDir;
+
+    Path prepare() {
+        Path dir = (stateDir != null ? stateDir : defaultStateDir()).toAbsolutePath().normalize();
+        System.setProperty("itapipe.log.file", dir.resolve("logs").resolve("itapipe.log").toString());
+        return dir;
+    }
+
+    private static Path defaultStateDir() {
+        String fromEnv = System.getenv("ITAPIPE_STATE_DIR");
+        if (fromEnv != null) {
+            return Path.of(fromEnv);
+        }
+        String xdgState = System.getenv("XDG_STATE_HOME");
+        Path base = xdgState != null ? Path.of(xdgState) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("itapipe").resolve("stack");
+    }
+}
