@@ -1,0 +1,13 @@
+package org.itapipe.schemas.serde;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.itapipe.schemas.registry.SchemaRegistryClient;
+
+/** Serializer and deserializer of one specific Avro class, for Kafka clients and Kafka Streams. */
+public final class AvroSerde<T extends SpecificRecord> extends Serdes.WrapperSerde<T> {
+
+    public AvroSerde(SchemaRegistryClient registry, Class<T> type, SerdeSettings settings) {
+        super(new AvroSerializer<>(registry, type, settings), new AvroDeserializer<>(registry, type));
+    }
+}

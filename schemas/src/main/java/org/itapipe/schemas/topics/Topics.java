@@ -1,0 +1,90 @@
+package org.itapipe.schemas.topics;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.itapipe.schemas.avro.AreaRollup;
+import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.avro.IndicatorGaps;
+import org.itapipe.schemas.avro.OitAlert;
+import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.schemas.avro.YearOverYearChange;
+import org.itapipe.schemas.topics.Topic.CleanupPolicy;
+
+/**
+ * Every topic of the pipeline, in one place. Names carry a version suffix: an incompatible change gets a new topic
+ * ({@code .v2}) rather than breaking the readers of the old one. Keys are UTF-8 strings, readable by any client.
+ */
+public final class Topics {
+
+    /** Partitions of every topic; enough for two instances of each service with room to grow. */
+    public static final int PARTITIONS = 3;
+
+    private static final long FOREVER = -1;
+    private static final long THIRTY_DAYS = Duration.ofDays(30).toMillis();
+
+    /**
+     * Score submissions, the source of truth: every revision of every organization and year, kept forever. Keyed by
+     * organization code alone, so that all years of an organization meet on one partition.
+     */
+    public static final Topic<String, ScoreSubmission> SUBMISSIONS =
+            topic("ita.submissions.v1", "<orgCode>", ScoreSubmission.class, CleanupPolicy.DELETE, FOREVER);
+
+    /** Gaps and points recoverable of the latest revision per organization and year. */
+    public static final Topic<String, IndicatorGaps> INDICATOR_GAPS =
+            table("ita.indicator-gaps.v1", "<orgCode>/<fiscalYear>", IndicatorGaps.class);
+
+    /** Current statistics per district and fiscal year. */
+    public static final Topic<String, AreaRollup> DISTRICT_ROLLUPS =
+            table("ita.rollups.district.v1", "<fiscalYear>/<districtCode>", AreaRollup.class);
+
+    /** Current statistics per province and fiscal year. */
+    public static final Topic<String, AreaRollup> PROVINCE_ROLLUPS =
+            table("ita.rollups.province.v1", "<fiscalYear>/<provinceCode>", AreaRollup.class);
+
+    /** Current change of each organization against its previous fiscal year. */
+    public static final Topic<String, YearOverYearChange> YEAR_OVER_YEAR =
+            table("ita.yoy-changes.v1", "<orgCode>/<fiscalYear>", YearOverYearChange.class);
+
+    /** Alert state changes per OIT item; compaction keeps the current state of each alert. */
+    public static final Topic<String, OitAlert> OIT_ALERTS =
+            table("ita.oit-alerts.v1", "<orgCode>/<fiscalYear>/<itemCode>", OitAlert.class);
+
+    /** Records that reached Kafka but could not be processed, with the reason; kept 30 days for inspection. */
+    public static final Topic<String, DeadLetter> DEAD_LETTERS =
+            topic("ita.dead-letters.v1", "<source topic>/<partition>/<offset>", DeadLetter.class, CleanupPolicy.DELETE,
+                    THIRTY_DAYS);
+
+    public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, INDICATOR_GAPS,
+            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    /** {@code <orgCode>/<fiscalYear>}. */
+    public static String orgYearKey(String orgCode, int fiscalYear) {
+        return orgCode + "/" + fiscalYear;
+    }
+
+    /** {@code <fiscalYear>/<areaCode>}. */
+    public static String areaKey(int fiscalYear, String areaCode) {
+        return fiscalYear + "/" + areaCode;
+    }
+
+    /** {@code <orgCode>/<fiscalYear>/<itemCode>}. */
+    public static String alertKey(String orgCode, int fiscalYear, String itemCode) {
+        return orgCode + "/" + fiscalYear + "/" + itemCode;
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> table(String name, String keyFormat, Class<V> type) {
+        return topic(name, keyFormat, type, CleanupPolicy.COMPACT, FOREVER);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> topic(String name, String keyFormat, Class<V> type,
+                                                                     CleanupPolicy cleanup, long retentionMs) {
+        Serde<String> keys = Serdes.String();
+        return new Topic<>(name, keys, keyFormat, type, PARTITIONS, cleanup, retentionMs);
+    }
+}

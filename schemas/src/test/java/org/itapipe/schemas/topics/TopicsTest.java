@@ -1,0 +1,31 @@
+package org.itapipe.schemas.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyTopicNameIsUniqueAndCarriesAVersionSuffix() {
+        assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("ita.") && name.matches(".*\\.v\\d+"));
+    }
+
+    @Test
+    void submissionsAreKeptForeverAndDerivedTablesAreCompacted() {
+        NewTopic submissions = Topics.SUBMISSIONS.newTopic((short) 1);
+
+        assertThat(submissions.configs()).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "-1");
+        assertThat(Topics.INDICATOR_GAPS.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
+        assertThat(Topics.OIT_ALERTS.cleanupPolicy()).isEqualTo(Topic.CleanupPolicy.COMPACT);
+    }
+
+    @Test
+    void keysFollowTheDocumentedFormats() {
+        assertThat(Topics.orgYearKey("190802", 2568)).isEqualTo("190802/2568");
+        assertThat(Topics.areaKey(2568, "1908")).isEqualTo("2568/1908");
+        assertThat(Topics.alertKey("190802", 2568, "o23")).isEqualTo("190802/2568/o23");
+    }
+}
