@@ -77,14 +77,6 @@ final class ChildJvm implements AutoCloseable {
         return java;
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
     /** Fails with the exit code and the log tail if the process has already ended. */
     void requireAlive() {
         if (!process.isAlive()) {

@@ -116,10 +116,6 @@ final class EmbeddedClickHouse implements StackPart {
         return "jdbc:clickhouse://127.0.0.1:" + httpPort + "/default";
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public Duration readyAfter() {
         return readyAfter;

@@ -1,6 +1,5 @@
 package org.itapipe.devstack;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +95,6 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Connections connections() {
         return endpoints.connections();
-    }
-
-    /** Process ids of the child servers, for checks that nothing outlives the stack. */
-    public List<Long> childPids() {
-        return List.of(registry.pid(), clickhouse.pid());
-    }
-
-    public URI clickhouseHttp() {
-        return endpoints.clickhouseHttp();
     }
 
     @Override

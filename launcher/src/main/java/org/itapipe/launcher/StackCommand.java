@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackOptions;
-import org.itapipe.devstack.StackPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,24 +33,8 @@ final class StackCommand implements Callable<Integer> {
             + "servers answered.")
     private boolean check;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
-    private int kafkaPort;
-
-    @Option(names = "--kafka-controller-port", paramLabel = "PORT", defaultValue = "9093",
-            description = "Kafka's KRaft controller (default: ${DEFAULT-VALUE}).")
-    private int kafkaControllerPort;
-
-    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Schema registry (default: ${DEFAULT-VALUE}).")
-    private int registryPort;
-
-    @Option(names = "--clickhouse-http-port", paramLabel = "PORT", defaultValue = "8123",
-            description = "ClickHouse HTTP (default: ${DEFAULT-VALUE}).")
-    private int clickhouseHttpPort;
-
-    @Option(names = "--clickhouse-native-port", paramLabel = "PORT", defaultValue = "9000",
-            description = "ClickHouse native TCP (default: ${DEFAULT-VALUE}).")
-    private int clickhouseNativePort;
+    @Mixin
+    private StackPortOptions ports;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -60,9 +43,7 @@ final class StackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("itapipe: starting the stack (state and logs in " + stateDir + ")");
         err.flush();
-        StackPorts ports = new StackPorts(kafkaPort, kafkaControllerPort, registryPort, clickhouseHttpPort,
-                clickhouseNativePort);
-        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports, System.getenv()));
+        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv()));
         stack.endpoints().lines().forEach(out::println);
         out.flush();
         if (check) {
