@@ -133,6 +133,11 @@ public final class Geography {
         return districts.values().stream().filter(district -> district.provinceCode().equals(provinceCode)).toList();
     }
 
+    public List<Subdistrict> subdistrictsOfProvince(String provinceCode) {
+        return subdistricts.values().stream()
+                .filter(subdistrict -> subdistrict.provinceCode().equals(provinceCode)).toList();
+    }
+
     public List<Subdistrict> subdistrictsOf(String districtCode) {
         return subdistricts.values().stream()
                 .filter(subdistrict -> subdistrict.districtCode().equals(districtCode)).toList();

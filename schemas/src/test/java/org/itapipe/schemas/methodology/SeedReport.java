@@ -25,7 +25,7 @@ final class SeedReport {
     }
 
     static String text() {
-        try (InputStream in = SeedReport.class.getResourceAsStream("/seed/ban-kluai-2568-analysis.txt")) {
+        try (InputStream in = SeedReport.class.getResourceAsStream("/org/itapipe/schemas/samples/ban-kluai-2568-analysis.txt")) {
             return ThaiDigits.toAscii(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

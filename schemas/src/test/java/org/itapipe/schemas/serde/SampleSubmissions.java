@@ -30,7 +30,7 @@ final class SampleSubmissions {
                 .setDistrictCode("1908")
                 .setProvinceCode("19")
                 .setFiscalYear(2568)
-                .setRevision(1)
+                .setRevision(1L)
                 .setIndicators(IntStream.range(0, 10)
                         .mapToObj(i -> new IndicatorScore(i + 1, new BigDecimal(INDICATOR_SCORES[i])))
                         .toList())
