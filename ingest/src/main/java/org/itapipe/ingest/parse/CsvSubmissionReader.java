@@ -59,6 +59,7 @@ public final class CsvSubmissionReader implements SubmissionReader {
         Iterator<CSVRecord> records = parser.iterator();
         Iterator<ParsedRecord> parsed = new Iterator<>() {
             private boolean broken;
+            private RuntimeException failure;
 
             @Override
             public boolean hasNext() {
@@ -66,8 +67,9 @@ public final class CsvSubmissionReader implements SubmissionReader {
                     return false;
                 }
                 try {
-                    return records.hasNext();
+                    return failure != null || records.hasNext();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    failure = e;
                     return true;
                 }
             }
@@ -76,6 +78,9 @@ public final class CsvSubmissionReader implements SubmissionReader {
             public ParsedRecord next() {
                 long line = parser.getCurrentLineNumber() + 1;
                 try {
+                    if (failure != null) {
+                        throw failure;
+                    }
                     return toRecord(records.next(), header, sourceName);
                 } catch (UncheckedIOException | IllegalStateException e) {
                     broken = true;
