@@ -1,0 +1,90 @@
+package org.itapipe.ingest;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.itapipe.config.Connections;
+import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.http.IngestServer;
+import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.importer.BulkImport;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.ingest.validation.SubmissionValidator;
+import org.itapipe.schemas.geography.Geography;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.organizations.OrganizationRegistry;
+import org.itapipe.schemas.registry.SchemaRegistryClient;
+import org.itapipe.schemas.topics.TopicSerdes;
+import org.itapipe.schemas.topics.TopicSetup;
+import org.itapipe.schemas.topics.Topics;
+
+/**
+ * The ingest service wired from its settings: reference data, validator, publisher, topics, and the HTTP server.
+ * The reference data and the publisher are also what {@code itapipe import} uses, so both paths apply the same
+ * rules and publish the same records.
+ */
+public final class IngestApplication implements AutoCloseable {
+
+    private final Admin admin;
+    private final SubmissionPublisher publisher;
+    private final IngestServer server;
+
+    private IngestApplication(Admin admin, SubmissionPublisher publisher, IngestServer server) {
+        this.admin = admin;
+        this.publisher = publisher;
+        this.server = server;
+    }
+
+    /** Everything the validators and readers need to know about the country and the methodology. */
+    public record ReferenceData(Geography geography, OrganizationRegistry organizations,
+                                MethodologyCatalog methodologies) {
+
+        public static ReferenceData standard() {
+            Geography geography = Geography.thailand();
+            return new ReferenceData(geography, OrganizationRegistry.standIn(geography), MethodologyCatalog.builtIn());
+        }
+
+        public SubmissionValidator validator() {
+            return new SubmissionValidator(methodologies, organizations);
+        }
+
+        public BulkImport bulkImport() {
+            return new BulkImport(validator(), geography, organizations);
+        }
+    }
+
+    public static IngestApplication start(Connections connections, IngestSettings settings, ReferenceData reference,
+                                          ApiKeyStore keys, boolean autoRegisterSchemas, short replicationFactor) {
+        Admin admin = Admin.create(connections.kafka().clientProperties());
+        TopicSetup.createMissing(admin, Topics.ALL, replicationFactor);
+        SubmissionPublisher publisher = publisher(connections, settings, autoRegisterSchemas);
+        IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
+                reference.methodologies(), publisher, keys, () -> answers(admin)).start();
+        return new IngestApplication(admin, publisher, server);
+    }
+
+    public static SubmissionPublisher publisher(Connections connections, IngestSettings settings,
+                                                boolean autoRegisterSchemas) {
+        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), autoRegisterSchemas);
+        return new SubmissionPublisher(connections.kafka(), serdes, settings.publishTimeout(), Clock.systemUTC());
+    }
+
+    private static boolean answers(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        publisher.close();
+        admin.close();
+    }
+}

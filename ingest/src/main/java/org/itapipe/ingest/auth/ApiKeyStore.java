@@ -1,0 +1,129 @@
+package org.itapipe.ingest.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API keys, stored hashed in a JSON file. A key reads {@code ita_<id>_<secret>}: the id finds the entry, the secret
+ * (32 random bytes) is compared by its SHA-256 in constant time. With that much entropy a plain SHA-256 is as strong
+ * as a slow hash, and it keeps every request cheap. The full key is shown once, when created.
+ */
+public final class ApiKeyStore {
+
+    private static final String PREFIX = "ita_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, ApiKey> byId;
+
+    private ApiKeyStore(Map<String, ApiKey> byId) {
+        this.byId = byId;
+    }
+
+    public static ApiKeyStore empty() {
+        return new ApiKeyStore(new LinkedHashMap<>());
+    }
+
+    /** Reads {@code {"keys":[{"id","name","scope","sha256"}]}}; a missing file is an empty store. */
+    public static ApiKeyStore load(Path file) {
+        Map<String, ApiKey> keys = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return new ApiKeyStore(keys);
+        }
+        try {
+            for (JsonNode key : JSON.readTree(file.toFile()).path("keys")) {
+                ApiKey apiKey = new ApiKey(key.path("id").asText(), key.path("name").asText(),
+                        Scope.parse(key.path("scope").asText()), key.path("sha256").asText());
+                keys.put(apiKey.id(), apiKey);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API key file " + file, e);
+        }
+        return new ApiKeyStore(keys);
+    }
+
+    /** A new key: the returned text is the only time the secret exists outside the caller. */
+    public synchronized CreatedKey create(String name, Scope scope) {
+        byte[] idBytes = new byte[6];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(idBytes);
+        RANDOM.nextBytes(secret);
+        String id = HexFormat.of().formatHex(idBytes);
+        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey key = new ApiKey(id, name, scope, sha256(secretText));
+        byId.put(id, key);
+        return new CreatedKey(key, PREFIX + id + "_" + secretText);
+    }
+
+    /** A key as created: {@code plainText} must be handed to its owner and then forgotten. */
+    public record CreatedKey(ApiKey key, String plainText) {
+        @Override
+        public String toString() {
+            return "CreatedKey[" + key + "]";
+        }
+    }
+
+    public Optional<ApiKey> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = presented.substring(PREFIX.length()).split("_", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        ApiKey key = byId.get(parts[0]);
+        if (key == null) {
+            return Optional.empty();
+        }
+        boolean matches = MessageDigest.isEqual(key.secretSha256().getBytes(StandardCharsets.US_ASCII),
+                sha256(parts[1]).getBytes(StandardCharsets.US_ASCII));
+        return matches ? Optional.of(key) : Optional.empty();
+    }
+
+    public synchronized List<ApiKey> keys() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Writes the store (hashes only), replacing the file atomically. */
+    public synchronized void save(Path file) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode keys = root.putArray("keys");
+        byId.values().forEach(key -> keys.addObject().put("id", key.id()).put("name", key.name())
+                .put("scope", key.scope().text()).put("sha256", key.secretSha256()));
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path staging = Files.createTempFile(parent, "keys", ".json");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(staging.toFile(), root);
+            Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the API key file " + file, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

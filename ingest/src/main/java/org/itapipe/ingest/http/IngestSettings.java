@@ -1,0 +1,27 @@
+package org.itapipe.ingest.http;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.itapipe.config.ConfigSource;
+
+/**
+ * Settings of the ingest HTTP service ({@code ingest.*} keys, or {@code ITAPIPE_INGEST_*} variables).
+ *
+ * @param maxRequestBytes larger bodies get 413
+ * @param ratePerSecond   sustained requests per second per API key; {@code rateBurst} at once
+ * @param publishTimeout  how long to wait for Kafka before answering 503
+ */
+public record IngestSettings(String host, int port, long maxRequestBytes, double ratePerSecond, int rateBurst,
+                             Duration publishTimeout, Path keysFile) {
+
+    public static IngestSettings from(ConfigSource config) {
+        return new IngestSettings(
+                config.get("ingest.host", "127.0.0.1"),
+                Integer.parseInt(config.get("ingest.port", "8080")),
+                Long.parseLong(config.get("ingest.max-request-bytes", Long.toString(5L * 1024 * 1024))),
+                Double.parseDouble(config.get("ingest.rate-limit.per-second", "20")),
+                Integer.parseInt(config.get("ingest.rate-limit.burst", "40")),
+                Duration.ofMillis(Long.parseLong(config.get("ingest.publish-timeout-ms", "5000"))),
+                Path.of(config.get("ingest.keys-file", "ingest-keys.json")));
+    }
+}

@@ -1,0 +1,149 @@
+package org.itapipe.ingest.importer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.itapipe.ingest.parse.CsvSubmissionReader;
+import org.itapipe.ingest.parse.NdjsonSubmissionReader;
+import org.itapipe.ingest.parse.ParsedRecord;
+import org.itapipe.ingest.parse.ReportReader;
+import org.itapipe.ingest.parse.SubmissionReader;
+import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.ingest.publish.PublishOutcome;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.ingest.validation.FieldError;
+import org.itapipe.ingest.validation.Rules;
+import org.itapipe.ingest.validation.SubmissionValidator;
+import org.itapipe.ingest.validation.Validation;
+import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.schemas.avro.SubmissionSource;
+import org.itapipe.schemas.geography.Geography;
+import org.itapipe.schemas.organizations.OrganizationRegistry;
+
+/**
+ * Imports many submissions at once, for the CLI and the bulk API. Two passes: every record is read and validated
+ * first, so that organization-year pairs given more than once in one request can be rejected (all of them: which one
+ * is meant cannot be told); then the accepted ones are published, asynchronously, and awaited. A dry run stops after
+ * the first pass.
+ */
+public final class BulkImport {
+
+    private final SubmissionValidator validator;
+    private final Geography geography;
+    private final OrganizationRegistry organizations;
+
+    public BulkImport(SubmissionValidator validator, Geography geography, OrganizationRegistry organizations) {
+        this.validator = validator;
+        this.geography = geography;
+        this.organizations = organizations;
+    }
+
+    /**
+     * @param admitted  extra check on valid submissions (the API key's scope); empty = admitted, else the error
+     * @param publisher empty for a dry run
+     * @param progress  called once per record read, then once per record published
+     */
+    public ImportSummary run(List<ImportSource> sources, Admission admitted, Optional<SubmissionPublisher> publisher,
+                             Consumer<RecordResult> progress) throws IOException {
+        List<RecordResult> results = new ArrayList<>();
+        for (ImportSource source : sources) {
+            try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
+                    .read(reader, source.name())) {
+                records.forEach(record -> {
+                    RecordResult result = validate(source.name(), record, admitted);
+                    results.add(result);
+                    progress.accept(result);
+                });
+            }
+        }
+        List<RecordResult> checked = rejectRepeatedOrganizationYears(results);
+        if (publisher.isEmpty()) {
+            return new ImportSummary(checked, true);
+        }
+        return new ImportSummary(publish(checked, publisher.get(), progress), false);
+    }
+
+    /** A check of a valid submission beyond the validator's rules; an empty result admits it. */
+    @FunctionalInterface
+    public interface Admission {
+        Optional<FieldError> check(ScoreSubmission submission);
+
+        Admission ALL = submission -> Optional.empty();
+    }
+
+    private RecordResult validate(String source, ParsedRecord record, Admission admitted) {
+        if (record instanceof ParsedRecord.Unreadable unreadable) {
+            return new RecordResult.Rejected(source, record.line(), unreadable.errors());
+        }
+        ParsedRecord.Parsed parsed = (ParsedRecord.Parsed) record;
+        Validation validation = validator.validate(parsed.submission());
+        if (validation instanceof Validation.Invalid invalid) {
+            return new RecordResult.Rejected(source, record.line(), invalid.errors());
+        }
+        ScoreSubmission submission = ((Validation.Valid) validation).submission();
+        Optional<FieldError> refused = admitted.check(submission);
+        return refused.<RecordResult>map(error -> new RecordResult.Rejected(source, record.line(), List.of(error)))
+                .orElseGet(() -> new RecordResult.Accepted(source, record.line(), submission, parsed.notes(), null));
+    }
+
+    private static List<RecordResult> rejectRepeatedOrganizationYears(List<RecordResult> results) {
+        Map<String, Integer> counts = new HashMap<>();
+        results.forEach(result -> key(result).ifPresent(key -> counts.merge(key, 1, Integer::sum)));
+        Predicate<RecordResult> repeated = result -> key(result).map(key -> counts.get(key) > 1).orElse(false);
+        return results.stream().map(result -> repeated.test(result)
+                ? new RecordResult.Rejected(result.source(), result.line(), List.of(new FieldError("orgCode",
+                        Rules.DUPLICATE_IN_REQUEST, "organization " + key(result).orElseThrow().replace('/', ' ')
+                        + " appears " + counts.get(key(result).orElseThrow()) + " times in this request: send one "
+                        + "row per organization and year (a correction is a later request)")))
+                : result).toList();
+    }
+
+    private static Optional<String> key(RecordResult result) {
+        return result instanceof RecordResult.Accepted accepted
+                ? Optional.of(accepted.submission().getOrgCode() + "/" + accepted.submission().getFiscalYear())
+                : Optional.empty();
+    }
+
+    private static List<RecordResult> publish(List<RecordResult> results, SubmissionPublisher publisher,
+                                              Consumer<RecordResult> progress) {
+        List<CompletableFuture<RecordResult>> pending = results.stream().map(result -> {
+            if (!(result instanceof RecordResult.Accepted accepted)) {
+                return CompletableFuture.completedFuture(result);
+            }
+            return publisher.publish(accepted.submission()).thenApply(outcome -> {
+                RecordResult done = outcome instanceof PublishOutcome.DeadLettered dead
+                        ? new RecordResult.Accepted(accepted.source(), accepted.line(), accepted.submission(),
+                                accepted.notes(), dead.reason())
+                        : result;
+                progress.accept(done);
+                return done;
+            });
+        }).toList();
+        publisher.flush();
+        try {
+            return pending.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KafkaUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw e;
+        }
+    }
+
+    private SubmissionReader readerFor(InputFormat format) {
+        return switch (format) {
+            case CSV -> new CsvSubmissionReader(SubmissionSource.CSV_IMPORT);
+            case NDJSON -> new NdjsonSubmissionReader(SubmissionSource.NDJSON_IMPORT);
+            case REPORT -> new ReportReader(geography, organizations);
+        };
+    }
+}

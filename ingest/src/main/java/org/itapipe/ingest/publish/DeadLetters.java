@@ -1,0 +1,46 @@
+package org.itapipe.ingest.publish;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.topics.Topics;
+
+/**
+ * Builds dead-letter records: the envelope (Avro) keeps the original bytes, and the same reason travels in headers
+ * ({@code itapipe.error.*}) so an operator can read it with any console consumer.
+ */
+public final class DeadLetters {
+
+    public static final String HEADER_REASON = "itapipe.error.reason";
+    public static final String HEADER_CLASS = "itapipe.error.class";
+    public static final String HEADER_SERVICE = "itapipe.error.service";
+    public static final String HEADER_SOURCE_TOPIC = "itapipe.error.topic";
+
+    private DeadLetters() {
+    }
+
+    public static DeadLetter envelope(String service, String topic, int partition, long offset, byte[] key,
+                                      byte[] value, Throwable error, Instant now) {
+        return DeadLetter.newBuilder()
+                .setService(service).setTopic(topic).setPartition(partition).setOffset(offset)
+                .setKey(key == null ? null : ByteBuffer.wrap(key))
+                .setValue(value == null ? null : ByteBuffer.wrap(value))
+                .setReason(String.valueOf(error.getMessage()))
+                .setErrorClass(error.getClass().getName())
+                .setFailedAt(now)
+                .build();
+    }
+
+    public static ProducerRecord<String, byte[]> record(DeadLetter envelope, byte[] serializedEnvelope) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER_REASON, envelope.getReason().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_CLASS, envelope.getErrorClass().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_SERVICE, envelope.getService().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_SOURCE_TOPIC, envelope.getTopic().getBytes(StandardCharsets.UTF_8));
+        String key = envelope.getTopic() + "/" + envelope.getPartition() + "/" + envelope.getOffset();
+        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, key, serializedEnvelope, headers);
+    }
+}
