@@ -24,19 +24,26 @@ public final class ConfigSource {
 
     private final Map<String, String> file;
     private final Map<String, String> env;
+    private final Map<String, String> defaults;
 
-    private ConfigSource(Map<String, String> file, Map<String, String> env) {
+    private ConfigSource(Map<String, String> file, Map<String, String> env, Map<String, String> defaults) {
         this.file = Map.copyOf(file);
         this.env = Map.copyOf(env);
+        this.defaults = Map.copyOf(defaults);
     }
 
     /** Settings from {@code file} (may be null: environment only) and the given environment. */
     public static ConfigSource load(Path file, Map<String, String> env) {
-        return new ConfigSource(file == null ? Map.of() : read(file), env);
+        return new ConfigSource(file == null ? Map.of() : read(file), env, Map.of());
     }
 
     public static ConfigSource of(Map<String, String> fileEntries, Map<String, String> env) {
-        return new ConfigSource(fileEntries, env);
+        return new ConfigSource(fileEntries, env, Map.of());
+    }
+
+    /** The same settings, falling back to {@code fallbacks} for keys neither the environment nor the file sets. */
+    public ConfigSource withDefaults(Map<String, String> fallbacks) {
+        return new ConfigSource(file, env, fallbacks);
     }
 
     /** The environment variable that overrides {@code key}. */
@@ -49,7 +56,7 @@ public final class ConfigSource {
         if (fromEnv != null) {
             return Optional.of(fromEnv);
         }
-        return Optional.ofNullable(file.get(key));
+        return Optional.ofNullable(file.get(key)).or(() -> Optional.ofNullable(defaults.get(key)));
     }
 
     public String get(String key, String fallback) {

@@ -62,6 +62,15 @@ class ConnectionsTest {
     }
 
     @Test
+    void defaultsApplyOnlyWhereNothingElseSetsTheKey() {
+        ConfigSource config = ConfigSource.of(Map.of("registry.url", "http://file"), Map.of())
+                .withDefaults(Map.of("registry.url", "http://default", "clickhouse.user", "default"));
+
+        assertThat(config.get("registry.url")).contains("http://file");
+        assertThat(config.get("clickhouse.user")).contains("default");
+    }
+
+    @Test
     void secretsNeverAppearInToString() {
         Connections connections = Connections.from(ConfigSource.of(FILE, Map.of()));
 

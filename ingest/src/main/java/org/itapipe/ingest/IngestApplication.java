@@ -7,6 +7,7 @@ import org.itapipe.config.Connections;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestServer;
 import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.publish.KafkaUnavailableException;
 import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.validation.SubmissionValidator;
@@ -61,6 +62,17 @@ public final class IngestApplication implements AutoCloseable {
         IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
                 reference.methodologies(), publisher, keys, () -> answers(admin)).start();
         return new IngestApplication(admin, publisher, server);
+    }
+
+    /** Creates the pipeline's topics that are missing; fails with a clear message when Kafka cannot be reached. */
+    public static void createTopics(Connections connections, short replicationFactor) {
+        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
+            if (!answers(admin)) {
+                throw new KafkaUnavailableException("Kafka at " + connections.kafka().bootstrapServers()
+                        + " does not answer: start it (itapipe stack) or set kafka.bootstrap", null);
+            }
+            TopicSetup.createMissing(admin, Topics.ALL, replicationFactor);
+        }
     }
 
     public static SubmissionPublisher publisher(Connections connections, IngestSettings settings,

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Analytics pipeline for Thailand's Integrity and Transparency Assessment (ITA).",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        subcommands = {StackCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Itapipe {
 
     public static void main(String[] args) {
@@ -17,6 +18,7 @@ public final class Itapipe {
 
     static CommandLine commandLine() {
         return new CommandLine(new Itapipe())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new FriendlyErrors());
     }
 }

@@ -2,6 +2,7 @@ package org.itapipe.ingest.importer;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class BulkImport {
      */
     public ImportSummary run(List<ImportSource> sources, Admission admitted, Optional<SubmissionPublisher> publisher,
                              Consumer<RecordResult> progress) throws IOException {
+        long started = System.nanoTime();
         List<RecordResult> results = new ArrayList<>();
         for (ImportSource source : sources) {
             try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
@@ -66,10 +68,13 @@ public final class BulkImport {
             }
         }
         List<RecordResult> checked = rejectRepeatedOrganizationYears(results);
+        Duration validating = Duration.ofNanos(System.nanoTime() - started);
         if (publisher.isEmpty()) {
-            return new ImportSummary(checked, true);
+            return new ImportSummary(checked, true, validating, Duration.ZERO);
         }
-        return new ImportSummary(publish(checked, publisher.get(), progress), false);
+        long publishing = System.nanoTime();
+        List<RecordResult> published = publish(checked, publisher.get(), progress);
+        return new ImportSummary(published, false, validating, Duration.ofNanos(System.nanoTime() - publishing));
     }
 
     /** A check of a valid submission beyond the validator's rules; an empty result admits it. */
@@ -113,21 +118,31 @@ public final class BulkImport {
                 : Optional.empty();
     }
 
+    /**
+     * Sends every accepted record without waiting, then awaits all acknowledgements. The first send that fails
+     * because Kafka is unavailable stops the sending: the records after it would only wait out the same timeout.
+     */
     private static List<RecordResult> publish(List<RecordResult> results, SubmissionPublisher publisher,
                                               Consumer<RecordResult> progress) {
-        List<CompletableFuture<RecordResult>> pending = results.stream().map(result -> {
+        List<CompletableFuture<RecordResult>> pending = new ArrayList<>(results.size());
+        for (RecordResult result : results) {
             if (!(result instanceof RecordResult.Accepted accepted)) {
-                return CompletableFuture.completedFuture(result);
+                pending.add(CompletableFuture.completedFuture(result));
+                continue;
             }
-            return publisher.publish(accepted.submission()).thenApply(outcome -> {
+            CompletableFuture<PublishOutcome> sent = publisher.publish(accepted.submission());
+            pending.add(sent.thenApply(outcome -> {
                 RecordResult done = outcome instanceof PublishOutcome.DeadLettered dead
                         ? new RecordResult.Accepted(accepted.source(), accepted.line(), accepted.submission(),
                                 accepted.notes(), dead.reason())
                         : result;
                 progress.accept(done);
                 return done;
-            });
-        }).toList();
+            }));
+            if (sent.isCompletedExceptionally()) {
+                break;
+            }
+        }
         publisher.flush();
         try {
             return pending.stream().map(CompletableFuture::join).toList();

@@ -1,9 +1,13 @@
 package org.itapipe.ingest.importer;
 
+import java.time.Duration;
 import java.util.List;
 
-/** The outcome of an import: every record's result, in input order. */
-public record ImportSummary(List<RecordResult> results, boolean dryRun) {
+/**
+ * The outcome of an import: every record's result, in input order, and how long reading and validating, then
+ * publishing (until every record was acknowledged) took.
+ */
+public record ImportSummary(List<RecordResult> results, boolean dryRun, Duration validating, Duration publishing) {
 
     public ImportSummary {
         results = List.copyOf(results);

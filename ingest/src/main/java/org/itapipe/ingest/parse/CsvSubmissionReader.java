@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -57,6 +60,7 @@ public final class CsvSubmissionReader implements SubmissionReader {
             return Stream.of(new ParsedRecord.Unreadable(1, headerErrors));
         }
         Iterator<CSVRecord> records = parser.iterator();
+        Columns columns = Columns.of(header);
         Iterator<ParsedRecord> parsed = new Iterator<>() {
             private boolean broken;
             private RuntimeException failure;
@@ -81,7 +85,7 @@ public final class CsvSubmissionReader implements SubmissionReader {
                     if (failure != null) {
                         throw failure;
                     }
-                    return toRecord(records.next(), header, sourceName);
+                    return toRecord(records.next(), columns, sourceName);
                 } catch (UncheckedIOException | IllegalStateException e) {
                     broken = true;
                     return unreadable((int) line, "row", "malformed CSV from here on: " + e.getMessage());
@@ -112,37 +116,62 @@ public final class CsvSubmissionReader implements SubmissionReader {
         return errors;
     }
 
-    private ParsedRecord toRecord(CSVRecord row, List<String> header, String sourceName) {
-        int line = (int) row.getRecordNumber() + 1;
-        if (!row.isConsistent()) {
-            return unreadable(line, "row", "row has " + row.size() + " cells, the header has " + header.size());
-        }
-        List<RawScore> indicators = new ArrayList<>();
-        List<RawItem> items = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i).toLowerCase(Locale.ROOT);
-            String value = row.get(i);
-            var indicator = INDICATOR_COLUMN.matcher(column);
-            if (indicator.matches()) {
-                indicators.add(new RawScore(indicator.group(1), value));
-            } else if (ITEM_COLUMN.matcher(column).matches() && !value.isEmpty()) {
-                items.add(new RawItem(column, null, value));
+    /** What each column holds, worked out once per file from the header. */
+    private record Columns(List<String> names, Map<String, Integer> named, List<Integer> indicatorColumns,
+                           List<String> indicatorKeys, List<Integer> itemColumns, List<String> itemCodes) {
+
+        static Columns of(List<String> header) {
+            Map<String, Integer> named = new HashMap<>();
+            List<Integer> indicatorColumns = new ArrayList<>();
+            List<String> indicatorKeys = new ArrayList<>();
+            List<Integer> itemColumns = new ArrayList<>();
+            List<String> itemCodes = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String column = header.get(i).toLowerCase(Locale.ROOT);
+                Matcher indicator = INDICATOR_COLUMN.matcher(column);
+                if (indicator.matches()) {
+                    indicatorColumns.add(i);
+                    indicatorKeys.add(indicator.group(1));
+                } else if (ITEM_COLUMN.matcher(column).matches()) {
+                    itemColumns.add(i);
+                    itemCodes.add(column);
+                } else {
+                    named.put(column, i);
+                }
             }
+            return new Columns(header, named, indicatorColumns, indicatorKeys, itemColumns, itemCodes);
         }
-        return new ParsedRecord.Parsed(line, new RawSubmission(cell(row, header, "org_code"),
-                cell(row, header, "org_name_th"), cell(row, header, "fiscal_year"), cell(row, header, "revision"),
-                indicators, items, cell(row, header, "reported_total"), cell(row, header, "reported_level"),
-                source, sourceName + ":" + line, List.of()), List.of());
+
+        String cell(CSVRecord row, String column) {
+            Integer index = named.get(column);
+            if (index == null) {
+                return null;
+            }
+            String value = row.get(index);
+            return value.isEmpty() ? null : value;
+        }
     }
 
-    private static String cell(CSVRecord row, List<String> header, String column) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).equalsIgnoreCase(column)) {
-                String value = row.get(i);
-                return value.isEmpty() ? null : value;
+    private ParsedRecord toRecord(CSVRecord row, Columns columns, String sourceName) {
+        int line = (int) row.getRecordNumber() + 1;
+        if (!row.isConsistent()) {
+            return unreadable(line, "row", "row has " + row.size() + " cells, the header has " + columns.names().size());
+        }
+        List<RawScore> indicators = new ArrayList<>(columns.indicatorColumns().size());
+        for (int i = 0; i < columns.indicatorColumns().size(); i++) {
+            indicators.add(new RawScore(columns.indicatorKeys().get(i), row.get(columns.indicatorColumns().get(i))));
+        }
+        List<RawItem> items = new ArrayList<>(columns.itemColumns().size());
+        for (int i = 0; i < columns.itemColumns().size(); i++) {
+            String value = row.get(columns.itemColumns().get(i));
+            if (!value.isEmpty()) {
+                items.add(new RawItem(columns.itemCodes().get(i), null, value));
             }
         }
-        return null;
+        return new ParsedRecord.Parsed(line, new RawSubmission(columns.cell(row, "org_code"),
+                columns.cell(row, "org_name_th"), columns.cell(row, "fiscal_year"), columns.cell(row, "revision"),
+                indicators, items, columns.cell(row, "reported_total"), columns.cell(row, "reported_level"),
+                source, sourceName + ":" + line, List.of()), List.of());
     }
 
     static ParsedRecord unreadable(int line, String field, String message) {

@@ -136,7 +136,6 @@ public final class ReportReader implements SubmissionReader {
                 String message = "the report states " + code + " as " + stated.score() + " in its indicator table and as "
                         + plan.group(2) + " in its improvement plan; the table's value is kept";
                 flags.add(new Flag("items[" + code + "]", Rules.ITEM_STATED_CONSISTENTLY, message));
-                notes.add(message);
             }
         }
         return new ArrayList<>(items.values());

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -182,9 +182,7 @@ public final class SubmissionValidator {
             }
             parseScore(path, item.score(), errors).ifPresent(score -> items.put(code, new ItemScore(code, score)));
         }
-        List<String> order = methodology.indicators().stream().flatMap(i -> i.items().stream())
-                .map(org.itapipe.schemas.methodology.Item::code).toList();
-        return items.values().stream().sorted(Comparator.comparingInt(item -> order.indexOf(item.getCode()))).toList();
+        return methodology.items().stream().map(item -> items.get(item.code())).filter(Objects::nonNull).toList();
     }
 
     private static Optional<BigDecimal> optionalScore(String path, String text, List<FieldError> errors) {

@@ -1,0 +1,36 @@
+package org.itapipe.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.config.Connections;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --config FILE} (else {@code $ITAPIPE_CONFIG}), overridden by {@code ITAPIPE_*} environment variables.
+ * Without either, services connect to the embedded stack's conventional endpoints, so that {@code itapipe stack} in
+ * one terminal and any service in another just work.
+ */
+final class ConfigOptions {
+
+    /** Where {@code itapipe stack} listens by default. */
+    static final Map<String, String> LOCAL_STACK = Map.of(
+            Connections.KAFKA_BOOTSTRAP, "127.0.0.1:9092",
+            Connections.REGISTRY_URL, "http://127.0.0.1:8081/apis/ccompat/v7",
+            Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:8123/default",
+            Connections.CLICKHOUSE_USER, "default");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (properties; e.g. the output of 'itapipe stack'). Default: $ITAPIPE_CONFIG.")
+    private Path file;
+
+    ConfigSource source() {
+        Map<String, String> env = System.getenv();
+        Path chosen = file != null ? file : env.containsKey("ITAPIPE_CONFIG") ? Path.of(env.get("ITAPIPE_CONFIG")) : null;
+        return ConfigSource.load(chosen, env).withDefaults(LOCAL_STACK);
+    }
+
+    Connections connections() {
+        return Connections.from(source());
+    }
+}

@@ -1,0 +1,47 @@
+package org.itapipe.launcher;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.ingest.IngestApplication;
+import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.http.IngestSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code itapipe ingest}: the HTTP API that accepts score submissions. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Run the ingest HTTP API (POST /api/v1/submissions, /api/v1/submissions/bulk; OpenAPI at "
+                + "/openapi.json) until interrupted.",
+                "Settings: ingest.host, ingest.port (8080), ingest.keys-file (ingest-keys.json), ingest.max-request-"
+                        + "bytes, ingest.rate-limit.per-second, ingest.rate-limit.burst, ingest.publish-timeout-ms, "
+                        + "topics.replication-factor (1), schemas.auto-register (false)."})
+final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigSource source = config.source();
+        IngestSettings settings = IngestSettings.from(source);
+        ApiKeyStore keys = ApiKeyStore.load(settings.keysFile());
+        IngestApplication ingest = IngestApplication.start(config.connections(), settings,
+                IngestApplication.ReferenceData.standard(), keys,
+                Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
+                Short.parseShort(source.get("topics.replication-factor", "1")));
+        Runtime.getRuntime().addShutdownHook(new Thread(ingest::close, "ingest-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("ingest.url=http://" + settings.host() + ":" + ingest.port());
+        out.println("ingest.keys=" + keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());
+        out.flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.itapipe.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.auth.Scope;
+import org.itapipe.ingest.http.IngestSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code itapipe keys}: create and list the ingest API's keys (stored hashed). */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage ingest API keys.",
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class})
+final class KeysCommand {
+
+    private static Path file(ConfigOptions config, Path override) {
+        return override != null ? override : IngestSettings.from(config.source()).keysFile();
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a key and print it once; only its hash is stored.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--name", required = true, description = "Who holds the key, e.g. 'Saraburi provincial office'.")
+        private String name;
+
+        @Option(names = "--scope", required = true,
+                description = "organization:<code>, district:<4 digits>, province:<2 digits> or national.")
+        private String scope;
+
+        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
+        private Path keysFile;
+
+        @Override
+        public Integer call() {
+            Path target = file(config, keysFile);
+            ApiKeyStore store = ApiKeyStore.load(target);
+            ApiKeyStore.CreatedKey created = store.create(name, Scope.parse(scope));
+            store.save(target);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(created.plainText());
+            out.flush();
+            spec.commandLine().getErr().println("itapipe: key " + created.key().id() + " (" + created.key().scope()
+                    .text() + ") stored hashed in " + target.toAbsolutePath() + "; this is the only time it is shown");
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (ids, names, scopes).")
+    static final class ListKeys implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
+        private Path keysFile;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            ApiKeyStore.load(file(config, keysFile)).keys().forEach(key ->
+                    out.println(key.id() + "\t" + key.scope().text() + "\t" + key.name()));
+            out.flush();
+            return 0;
+        }
+    }
+}
