@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.itapipe.config.KafkaSettings;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 

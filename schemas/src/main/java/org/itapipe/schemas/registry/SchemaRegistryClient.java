@@ -27,7 +27,7 @@ import org.itapipe.config.RegistrySettings;
  * I/O errors and 5xx answers are retried with exponential backoff; other failures raise a {@link RegistryException}
  * subtype that says what went wrong, with the registry's own message.
  */
-public final class SchemaRegistryClient {
+public final class SchemaRegistryClient implements SchemaRegistry {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,7 @@ public final class SchemaRegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
     }
 
-    /** Registers {@code schema} under {@code subject} (a no-op returning the same id if already there). */
+    @Override
     public int register(String subject, Schema schema) {
         Integer cached = idsBySubjectSchema.get(new SubjectSchema(subject, schema));
         if (cached != null) {
@@ -73,7 +73,7 @@ public final class SchemaRegistryClient {
         return id;
     }
 
-    /** The id under which {@code schema} is registered in {@code subject}; {@link SchemaNotFoundException} if none. */
+    @Override
     public int idOf(String subject, Schema schema) {
         Integer cached = idsBySubjectSchema.get(new SubjectSchema(subject, schema));
         if (cached != null) {
@@ -84,7 +84,7 @@ public final class SchemaRegistryClient {
         return id;
     }
 
-    /** The schema with this global id. */
+    @Override
     public Schema schemaById(int id) {
         Schema cached = schemasById.get(id);
         if (cached != null) {

@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.itapipe.schemas.registry.RegistryException;
-import org.itapipe.schemas.registry.SchemaRegistryClient;
+import org.itapipe.schemas.registry.SchemaRegistry;
 
 /**
  * Reads Confluent wire-format records into a specific Avro class. The writer's schema is fetched by the id in the
@@ -22,12 +22,12 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
-    private final SchemaRegistryClient registry;
+    private final SchemaRegistry registry;
     private final SpecificData model;
     private final Schema readerSchema;
     private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
-    public AvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
+    public AvroDeserializer(SchemaRegistry registry, Class<T> type) {
         this.registry = registry;
         this.model = SpecificData.getForClass(type);
         this.readerSchema = model.getSchema(type);

@@ -13,18 +13,18 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.itapipe.schemas.registry.RegistryException;
-import org.itapipe.schemas.registry.SchemaRegistryClient;
+import org.itapipe.schemas.registry.SchemaRegistry;
 
 /** Writes specific Avro records in Confluent's wire format, with the schema id from the registry. */
 public final class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
-    private final SchemaRegistryClient registry;
+    private final SchemaRegistry registry;
     private final SerdeSettings settings;
     private final Schema schema;
     private final SpecificDatumWriter<T> writer;
     private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
 
-    public AvroSerializer(SchemaRegistryClient registry, Class<T> type, SerdeSettings settings) {
+    public AvroSerializer(SchemaRegistry registry, Class<T> type, SerdeSettings settings) {
         this.registry = registry;
         this.settings = settings;
         SpecificData model = SpecificData.getForClass(type);

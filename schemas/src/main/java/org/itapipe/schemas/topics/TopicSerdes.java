@@ -3,18 +3,18 @@ package org.itapipe.schemas.topics;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.itapipe.schemas.registry.SchemaRegistryClient;
+import org.itapipe.schemas.registry.SchemaRegistry;
 import org.itapipe.schemas.serde.AvroSerde;
 import org.itapipe.schemas.serde.SerdeSettings;
 
 /** Serdes for the topics of {@link Topics}, bound to one schema registry. */
 public final class TopicSerdes {
 
-    private final SchemaRegistryClient registry;
+    private final SchemaRegistry registry;
     private final boolean autoRegister;
 
     /** @param autoRegister register value schemas on first use (demo) instead of requiring them registered */
-    public TopicSerdes(SchemaRegistryClient registry, boolean autoRegister) {
+    public TopicSerdes(SchemaRegistry registry, boolean autoRegister) {
         this.registry = registry;
         this.autoRegister = autoRegister;
     }

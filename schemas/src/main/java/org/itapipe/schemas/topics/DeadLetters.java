@@ -1,4 +1,4 @@
-package org.itapipe.ingest.publish;
+package org.itapipe.schemas.topics;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.itapipe.schemas.avro.DeadLetter;
-import org.itapipe.schemas.topics.Topics;
 
 /**
  * Builds dead-letter records: the envelope (Avro) keeps the original bytes, and the same reason travels in headers
@@ -34,6 +33,7 @@ public final class DeadLetters {
                 .build();
     }
 
+    /** The envelope as a record of the dead-letter topic, keyed {@code <topic>/<partition>/<offset>}. */
     public static ProducerRecord<String, byte[]> record(DeadLetter envelope, byte[] serializedEnvelope) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_REASON, envelope.getReason().getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,53 @@
+package org.itapipe.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.topics.DeadLetters;
+import org.itapipe.schemas.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A record on an input topic that cannot be decoded goes to {@code ita.dead-letters.v1} with its original bytes and
+ * the reason (in the Avro envelope and in {@code itapipe.error.*} headers), inside the same transaction as the
+ * application's other output; the application goes on with the next record.
+ */
+public final class DeadLetterOnDeserializationError implements DeserializationExceptionHandler {
+
+    /** Config key under which the application passes the dead-letter serializer (an object, not a class name). */
+    public static final String SERIALIZER_CONFIG = "itapipe.dead-letter.serializer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOnDeserializationError.class);
+
+    private Serializer<DeadLetter> serializer;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void configure(Map<String, ?> configs) {
+        serializer = (Serializer<DeadLetter>) configs.get(SERIALIZER_CONFIG);
+        if (serializer == null) {
+            throw new IllegalStateException(SERIALIZER_CONFIG + " must hold the dead-letter serializer");
+        }
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+                                Exception exception) {
+        LOG.warn("undecodable record at {}-{}@{} goes to the dead letters: {}", context.topic(), context.partition(),
+                context.offset(), exception.getMessage());
+        DeadLetter envelope = DeadLetters.envelope("streams", context.topic(), context.partition(), context.offset(),
+                record.key(), record.value(), exception, Instant.now());
+        ProducerRecord<String, byte[]> letter = DeadLetters.record(envelope,
+                serializer.serialize(Topics.DEAD_LETTERS.name(), envelope));
+        return Response.resume(List.of(new ProducerRecord<>(letter.topic(), null,
+                letter.key().getBytes(StandardCharsets.UTF_8), letter.value(), letter.headers())));
+    }
+}

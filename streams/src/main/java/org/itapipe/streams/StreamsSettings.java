@@ -1,0 +1,59 @@
+package org.itapipe.streams;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.config.Connections;
+import org.itapipe.schemas.topics.TopicSerdes;
+import org.itapipe.schemas.topics.Topics;
+
+/**
+ * Settings of the streams service ({@code streams.*} keys or {@code ITAPIPE_STREAMS_*} variables). Processing is
+ * always exactly_once_v2: a submission's gaps, rollups, year-over-year changes and alerts are committed together or
+ * not at all.
+ */
+public record StreamsSettings(String applicationId, Path stateDir, int commitIntervalMs, int standbyReplicas,
+                              long cacheMaxBytes, short replicationFactor, String httpHost, int httpPort,
+                              boolean autoRegisterSchemas) {
+
+    public static StreamsSettings from(ConfigSource config) {
+        return new StreamsSettings(
+                config.get("streams.application-id", "itapipe-streams"),
+                Path.of(config.get("streams.state-dir", System.getProperty("java.io.tmpdir") + "/itapipe-streams")),
+                Integer.parseInt(config.get("streams.commit-interval-ms", "100")),
+                Integer.parseInt(config.get("streams.standby-replicas", "0")),
+                Long.parseLong(config.get("streams.cache-max-bytes", Long.toString(10L * 1024 * 1024))),
+                Short.parseShort(config.get("topics.replication-factor", "1")),
+                config.get("streams.http.host", "127.0.0.1"),
+                Integer.parseInt(config.get("streams.http.port", "8082")),
+                Boolean.parseBoolean(config.get("schemas.auto-register", "false")));
+    }
+
+    public StreamsSettings withApplication(String id, Path dir, int port) {
+        return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, replicationFactor,
+                httpHost, port, autoRegisterSchemas);
+    }
+
+    public Properties streamsConfig(Connections connections, TopicSerdes serdes) {
+        Properties config = new Properties();
+        config.putAll(connections.kafka().clientProperties());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        config.putAll(deadLetterHandlerConfig(serdes));
+        return config;
+    }
+
+    /** Routes undecodable input records to the dead-letter topic (the serializer is passed as an object). */
+    public static Map<String, Object> deadLetterHandlerConfig(TopicSerdes serdes) {
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterOnDeserializationError.class,
+                DeadLetterOnDeserializationError.SERIALIZER_CONFIG, serdes.value(Topics.DEAD_LETTERS).serializer());
+    }
+}

@@ -1,0 +1,90 @@
+package org.itapipe.streams.derive;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.itapipe.schemas.avro.AlertState;
+import org.itapipe.schemas.avro.ItemScore;
+import org.itapipe.schemas.avro.OitAlert;
+import org.itapipe.schemas.avro.PreviousScoreSource;
+import org.itapipe.schemas.topics.Topics;
+
+/**
+ * OIT alerts as a state machine per (organization, fiscal year, item):
+ * <pre>
+ *   (none) --score <= threshold--> OPEN --a revision lifts it above--> RESOLVED --falls again--> OPEN
+ * </pre>
+ * A transition is emitted only when the state changes, so an alert is never OPEN twice. An item a revision does not
+ * state keeps its state. The previous score is the previous revision's, else the previous fiscal year's (through the
+ * year's explicit item mapping), else none; the alert "fell" when that previous score was above the threshold.
+ */
+public final class AlertTracker {
+
+    /** An alert that changed state, keyed {@code <orgCode>/<fiscalYear>/<itemCode>}. */
+    public record Transition(String key, OitAlert alert) {
+    }
+
+    private AlertTracker() {
+    }
+
+    public static List<Transition> transitions(Scored current, Optional<Scored> previousRevision,
+                                               Optional<Scored> previousYear,
+                                               Function<String, Optional<AlertState>> stateOf, Instant now) {
+        BigDecimal threshold = current.methodology().alerts().oitItemThreshold();
+        List<Transition> transitions = new ArrayList<>();
+        for (ItemScore item : current.submission().getItems()) {
+            if (!current.methodology().isOitItem(item.getCode())) {
+                continue;
+            }
+            String key = Topics.alertKey(current.orgCode(), current.fiscalYear(), item.getCode());
+            boolean atOrBelow = item.getScore().compareTo(threshold) <= 0;
+            Optional<AlertState> state = stateOf.apply(key);
+            boolean open = state.filter(AlertState.OPEN::equals).isPresent();
+            if (atOrBelow == open) {
+                continue;
+            }
+            if (!atOrBelow && state.isEmpty()) {
+                continue;
+            }
+            Previous previous = previous(item.getCode(), current, previousRevision, previousYear);
+            transitions.add(new Transition(key, OitAlert.newBuilder()
+                    .setState(atOrBelow ? AlertState.OPEN : AlertState.RESOLVED)
+                    .setOrgCode(current.orgCode())
+                    .setOrgNameTh(current.submission().getOrgNameTh())
+                    .setDistrictCode(current.submission().getDistrictCode())
+                    .setProvinceCode(current.submission().getProvinceCode())
+                    .setFiscalYear(current.fiscalYear())
+                    .setRevision(current.submission().getRevision())
+                    .setItemCode(item.getCode())
+                    .setIndicator(current.methodology().indicatorOfItem(item.getCode()).orElseThrow().number())
+                    .setScore(item.getScore())
+                    .setThreshold(threshold)
+                    .setPreviousScore(previous.score())
+                    .setPreviousScoreFrom(previous.source())
+                    .setFell(previous.score() != null && previous.score().compareTo(threshold) > 0)
+                    .setChangedAt(now)
+                    .build()));
+        }
+        return transitions;
+    }
+
+    private record Previous(BigDecimal score, PreviousScoreSource source) {
+    }
+
+    private static Previous previous(String code, Scored current, Optional<Scored> previousRevision,
+                                     Optional<Scored> previousYear) {
+        Optional<BigDecimal> fromRevision = previousRevision.map(p -> Scored.itemScores(p.submission()).get(code));
+        if (fromRevision.isPresent()) {
+            return new Previous(fromRevision.get(), PreviousScoreSource.PREVIOUS_REVISION);
+        }
+        Optional<BigDecimal> fromYear = previousYear.flatMap(p -> current.methodology().previousYearItemMapping()
+                .entrySet().stream().filter(entry -> entry.getValue().equals(code)).map(Map.Entry::getKey)
+                .findFirst().map(previousCode -> Scored.itemScores(p.submission()).get(previousCode)));
+        return fromYear.map(score -> new Previous(score, PreviousScoreSource.PREVIOUS_FISCAL_YEAR))
+                .orElse(new Previous(null, PreviousScoreSource.NONE));
+    }
+}

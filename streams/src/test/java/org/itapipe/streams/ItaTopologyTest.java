@@ -1,0 +1,180 @@
+package org.itapipe.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.itapipe.streams.TopologyHarness.all;
+import static org.itapipe.streams.TopologyHarness.drain;
+import static org.itapipe.streams.TopologyHarness.seed;
+import static org.itapipe.streams.TopologyHarness.submission;
+import static org.itapipe.streams.TopologyHarness.table;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.itapipe.schemas.avro.AlertState;
+import org.itapipe.schemas.avro.AreaRollup;
+import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.avro.IndicatorGap;
+import org.itapipe.schemas.avro.IndicatorGaps;
+import org.itapipe.schemas.avro.LevelChange;
+import org.itapipe.schemas.avro.OitAlert;
+import org.itapipe.schemas.avro.PreviousScoreSource;
+import org.itapipe.schemas.avro.YearOverYearChange;
+import org.itapipe.schemas.topics.DeadLetters;
+import org.itapipe.schemas.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ItaTopologyTest {
+
+    private final TopologyHarness harness = new TopologyHarness();
+    private final TestOutputTopic<String, IndicatorGaps> gaps = harness.output(Topics.INDICATOR_GAPS);
+    private final TestOutputTopic<String, YearOverYearChange> yoy = harness.output(Topics.YEAR_OVER_YEAR);
+    private final TestOutputTopic<String, OitAlert> alerts = harness.output(Topics.OIT_ALERTS);
+    private final TestOutputTopic<String, AreaRollup> districts = harness.output(Topics.DISTRICT_ROLLUPS);
+    private final TestOutputTopic<String, AreaRollup> provinces = harness.output(Topics.PROVINCE_ROLLUPS);
+    private final TestOutputTopic<String, DeadLetter> deadLetters = harness.output(Topics.DEAD_LETTERS);
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void theSeedCanRecover350PointsOnIndicator9And200On10RankedFirstAndSecond() {
+        harness.send(seed(1));
+
+        IndicatorGaps seedGaps = gaps.readValue();
+        assertThat(seedGaps.getTotal()).hasToString("94.30");
+        assertThat(seedGaps.getLevel()).isEqualTo("GOOD_PASS");
+        assertThat(seedGaps.getGapToNextLevel()).hasToString("0.70");
+        IndicatorGap nine = seedGaps.getIndicators().get(8);
+        assertThat(nine.getPointsRecoverable()).hasToString("3.50");
+        assertThat(nine.getRank()).isEqualTo(1);
+        assertThat(seedGaps.getIndicators().get(9).getPointsRecoverable()).hasToString("2.00");
+        assertThat(seedGaps.getIndicators().get(9).getRank()).isEqualTo(2);
+        assertThat(seedGaps.getIndicators().stream().map(IndicatorGap::getPointsRecoverable)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).hasToString("5.70");
+        assertThat(seedGaps.getItemGaps()).hasSize(7);
+    }
+
+    @Test
+    void theSeedOpensSevenOitAlertsNoneOfWhichFell() {
+        harness.send(seed(1));
+
+        List<OitAlert> opened = alerts.readValuesToList();
+        assertThat(opened).extracting(OitAlert::getItemCode)
+                .containsExactlyInAnyOrder("o5", "o6", "o7", "o12", "o19", "o23", "o25");
+        assertThat(opened).allSatisfy(alert -> {
+            assertThat(alert.getState()).isEqualTo(AlertState.OPEN);
+            assertThat(alert.getPreviousScoreFrom()).isEqualTo(PreviousScoreSource.NONE);
+            assertThat(alert.getFell()).isFalse();
+        });
+    }
+
+    @Test
+    void aRevisionResolvesLiftedItemsOpensFallenOnesAndNeverReopensAnOpenAlert() {
+        harness.send(seed(1));
+        alerts.readValuesToList();
+        String[] revised = TopologyHarness.SEED_OIT_ITEMS.clone();
+        revised[3] = "100.00";   // o5 lifted
+        revised[1] = "40.00";    // o1 fell from 100
+        harness.send(submission("190802", "1908", "19", 2568, 2, TopologyHarness.SEED_INDICATORS, revised));
+
+        List<OitAlert> changes = alerts.readValuesToList();
+        assertThat(changes).extracting(OitAlert::getItemCode, OitAlert::getState).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("o1", AlertState.OPEN),
+                org.assertj.core.groups.Tuple.tuple("o5", AlertState.RESOLVED));
+        OitAlert o1 = changes.stream().filter(a -> a.getItemCode().equals("o1")).findFirst().orElseThrow();
+        assertThat(o1.getPreviousScore()).hasToString("100.00");
+        assertThat(o1.getPreviousScoreFrom()).isEqualTo(PreviousScoreSource.PREVIOUS_REVISION);
+        assertThat(o1.getFell()).isTrue();
+    }
+
+    @Test
+    void anOlderRevisionArrivingLateIsIgnoredAndCounted() {
+        harness.send(submission("190802", "1908", "19", 2568, 5, all("90.00")));
+        drain(gaps);
+        harness.send(submission("190802", "1908", "19", 2568, 3, all("10.00")));
+
+        assertThat(gaps.isEmpty()).isTrue();
+        assertThat(districts.readValuesToList()).extracting(AreaRollup::getMeanTotal).extracting(Object::toString)
+                .containsOnly("90.00");
+        assertThat(lateRevisions()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRevisionMovesTheOrganizationsContributionInItsRollups() {
+        harness.send(submission("190801", "1908", "19", 2568, 1, all("80.00")));
+        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
+        harness.send(submission("190802", "1908", "19", 2568, 2, all("100.00")));
+
+        List<AreaRollup> rollups = districts.readValuesToList();
+        assertThat(rollups).extracting(r -> r.getMeanTotal().toPlainString()).containsExactly("80.00", "85.00", "90.00");
+        AreaRollup last = rollups.get(2);
+        assertThat(last.getOrganizations()).isEqualTo(2);
+        assertThat(last.getMedianTotal()).hasToString("90.00");
+        assertThat(last.getMinTotal()).hasToString("80.00");
+        assertThat(last.getMaxTotal()).hasToString("100.00");
+        assertThat(last.getStddevTotal()).hasToString("10.00");
+        assertThat(last.getPassing()).isEqualTo(1);
+        assertThat(table(drain(provinces))).containsKey("2568/19");
+    }
+
+    @Test
+    void yearOverYearIsProducedWhicheverYearArrivesFirst() {
+        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
+        assertThat(yoy.isEmpty()).isTrue();
+
+        harness.send(submission("190802", "1908", "19", 2567, 1, all("80.00")));
+
+        TestRecord<String, YearOverYearChange> change = yoy.readRecord();
+        assertThat(change.key()).isEqualTo("190802/2568");
+        assertThat(change.value().getTotalDelta()).hasToString("10.00");
+        assertThat(change.value().getPreviousLevel()).isEqualTo("B");
+        assertThat(change.value().getLevel()).isEqualTo("GOOD_PASS");
+        assertThat(change.value().getLevelChange()).isEqualTo(LevelChange.UP);
+        Map<String, AreaRollup> district = table(drain(districts));
+        assertThat(district.get("2568/1908").getMeanTotalChange()).hasToString("10.00");
+    }
+
+    @Test
+    void revisingTheEarlierYearUpdatesTheLaterYearsChange() {
+        harness.send(submission("190802", "1908", "19", 2567, 1, all("80.00")));
+        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
+        harness.send(submission("190802", "1908", "19", 2567, 2, all("95.00")));
+
+        List<YearOverYearChange> changes = yoy.readValuesToList();
+        assertThat(changes).extracting(c -> c.getTotalDelta().toPlainString()).containsExactly("10.00", "-5.00");
+        assertThat(changes.get(1).getPreviousLevel()).isEqualTo("AA");
+        assertThat(changes.get(1).getLevelChange()).isEqualTo(LevelChange.DOWN);
+    }
+
+    @Test
+    void undecodableInputGoesToTheDeadLettersAndProcessingGoesOn() {
+        harness.rawSubmissions.pipeInput("190802", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        harness.send(seed(1));
+
+        TestRecord<String, DeadLetter> letter = deadLetters.readRecord();
+        assertThat(letter.value().getReason()).contains("magic byte");
+        assertThat(new String(letter.headers().lastHeader(DeadLetters.HEADER_REASON).value(), StandardCharsets.UTF_8))
+                .contains("magic byte");
+        assertThat(gaps.readValue().getTotal()).hasToString("94.30");
+    }
+
+    @Test
+    void aYearWithoutMethodologyGoesToTheDeadLettersWithTheReason() {
+        harness.send(submission("190802", "1908", "19", 2590, 1, all("90.00")));
+
+        assertThat(deadLetters.readValue().getReason()).contains("2590");
+        assertThat(gaps.isEmpty()).isTrue();
+    }
+
+    private double lateRevisions() {
+        return harness.driver.metrics().entrySet().stream()
+                .filter(entry -> entry.getKey().name().equals("late-revisions-total"))
+                .mapToDouble(entry -> ((Number) entry.getValue().metricValue()).doubleValue()).sum();
+    }
+}
