@@ -2,6 +2,7 @@ package org.itapipe.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -15,7 +16,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.AreaRollup;
@@ -28,9 +28,10 @@ import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.derive.Derived;
 import org.itapipe.streams.derive.SubmissionChangeProcessor;
-import org.itapipe.streams.rollup.AreaMembers;
+import org.itapipe.streams.rollup.AreaStats;
 import org.itapipe.streams.rollup.AreaRollupProcessor;
 import org.itapipe.streams.rollup.AreaUpdate;
+import org.itapipe.streams.rollup.MemberSummary;
 
 /**
  * The ITA topology, in one place:
@@ -41,16 +42,18 @@ import org.itapipe.streams.rollup.AreaUpdate;
  *        -> year-over-year --------------------------> ita.yoy-changes.v1
  *        -> alerts ----------------------------------> ita.oit-alerts.v1
  *        -> failed ----------------------------------> ita.dead-letters.v1
- *        -> district updates -> repartition by area -> rollup [district-members] -> ita.rollups.district.v1
- *        -> province updates -> repartition by area -> rollup [province-members] -> ita.rollups.province.v1
+ *        -> district updates -> repartition by area -> rollup [district-members, district-stats]
+ *                                                                               -> ita.rollups.district.v1
+ *        -> province updates -> repartition by area -> rollup [province-members, province-stats]
+ *                                                                               -> ita.rollups.province.v1
  * </pre>
  * Keys are organization codes on the way in, so every year and revision of an organization is handled by one task,
  * and area keys after the repartition, so each rollup has a single writer.
  */
 public final class ItaTopology {
 
-    static final String DISTRICT_STORE = "district-members";
-    static final String PROVINCE_STORE = "province-members";
+    static final String DISTRICT_STORES = "district";
+    static final String PROVINCE_STORES = "province";
 
     private final TopicSerdes serdes;
     private final MethodologyCatalog methodologies;
@@ -67,8 +70,12 @@ public final class ItaTopology {
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(), submissions));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(), Serdes.String()));
-        builder.addStateStore(areaStore(DISTRICT_STORE));
-        builder.addStateStore(areaStore(PROVINCE_STORE));
+        for (String prefix : List.of(DISTRICT_STORES, PROVINCE_STORES)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                    AreaRollupProcessor.membersStore(prefix)), Serdes.String(), new JsonSerde<>(MemberSummary.class)));
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                    AreaRollupProcessor.statsStore(prefix)), Serdes.String(), new JsonSerde<>(AreaStats.class)));
+        }
 
         KStream<String, Derived> derived = builder
                 .stream(Topics.SUBMISSIONS.name(), Consumed.with(serdes.key(Topics.SUBMISSIONS), submissions))
@@ -97,28 +104,24 @@ public final class ItaTopology {
         kinds.get("derived-failed")
                 .map((key, value) -> KeyValue.pair(Topics.SUBMISSIONS.name() + "/" + key, deadLetter((Derived.Failed) value)))
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
-        rollups(kinds.get("derived-districts"), "district", DISTRICT_STORE, Topics.DISTRICT_ROLLUPS);
-        rollups(kinds.get("derived-provinces"), "province", PROVINCE_STORE, Topics.PROVINCE_ROLLUPS);
+        rollups(kinds.get("derived-districts"), DISTRICT_STORES, Topics.DISTRICT_ROLLUPS);
+        rollups(kinds.get("derived-provinces"), PROVINCE_STORES, Topics.PROVINCE_ROLLUPS);
         return builder.build();
     }
 
     /** Re-keys area updates by area, so one task owns each area, and keeps that area's rollup. */
-    private void rollups(KStream<String, Derived> updates, String name, String store, Topic<String, AreaRollup> topic) {
+    private void rollups(KStream<String, Derived> updates, String name, Topic<String, AreaRollup> topic) {
         updates.map((key, value) -> KeyValue.pair(((Derived.Area) value).update().areaKey(),
                         ((Derived.Area) value).update()))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AreaUpdate.class))
                         .withName(name + "-updates"))
-                .process(() -> new AreaRollupProcessor(store, methodologies), Named.as(name + "-rollup"), store)
+                .process(() -> new AreaRollupProcessor(name, methodologies), Named.as(name + "-rollup"),
+                        AreaRollupProcessor.membersStore(name), AreaRollupProcessor.statsStore(name))
                 .to(topic.name(), produced(topic));
     }
 
     private static boolean isArea(Derived value, AreaLevel level) {
         return value instanceof Derived.Area area && area.update().level() == level;
-    }
-
-    private static StoreBuilder<?> areaStore(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                new JsonSerde<>(AreaMembers.class));
     }
 
     private <V extends SpecificRecord> Produced<String, V> produced(Topic<String, V> topic) {

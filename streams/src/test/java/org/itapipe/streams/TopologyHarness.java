@@ -114,6 +114,15 @@ final class TopologyHarness implements AutoCloseable {
         return scores;
     }
 
+    /** What the topology writes to {@code topic} for {@code input}, as a table: the single-instance reference. */
+    static <V extends SpecificRecord> Map<String, V> finalTable(List<ScoreSubmission> input, Topic<String, V> topic) {
+        try (TopologyHarness harness = new TopologyHarness()) {
+            TestOutputTopic<String, V> output = harness.output(topic);
+            input.forEach(harness::send);
+            return table(drain(output));
+        }
+    }
+
     @Override
     public void close() {
         driver.close();

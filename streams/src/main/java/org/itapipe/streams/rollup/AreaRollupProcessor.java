@@ -9,42 +9,62 @@ import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.topics.Topics;
 
 /**
- * Owns the member lists of its areas (after repartitioning by area): applies one update, then emits the area's
- * rollup recomputed from all current members, once per update, never a half-applied state. An area left without
- * members emits a tombstone.
+ * Owns its areas (after repartitioning by area). For each update it subtracts the organization's previous
+ * contribution (kept in the members store), adds the new one, and emits the area's rollup once: never a half-applied
+ * state. An area left without members emits a tombstone.
  */
 public final class AreaRollupProcessor implements Processor<String, AreaUpdate, String, AreaRollup> {
 
-    private final String storeName;
+    private final String storePrefix;
     private final MethodologyCatalog methodologies;
     private ProcessorContext<String, AreaRollup> context;
-    private KeyValueStore<String, AreaMembers> areas;
+    private KeyValueStore<String, MemberSummary> members;
+    private KeyValueStore<String, AreaStats> stats;
 
-    public AreaRollupProcessor(String storeName, MethodologyCatalog methodologies) {
-        this.storeName = storeName;
+    public AreaRollupProcessor(String storePrefix, MethodologyCatalog methodologies) {
+        this.storePrefix = storePrefix;
         this.methodologies = methodologies;
+    }
+
+    public static String membersStore(String prefix) {
+        return prefix + "-members";
+    }
+
+    public static String statsStore(String prefix) {
+        return prefix + "-stats";
     }
 
     @Override
     public void init(ProcessorContext<String, AreaRollup> context) {
         this.context = context;
-        this.areas = context.getStateStore(storeName);
+        this.members = context.getStateStore(membersStore(storePrefix));
+        this.stats = context.getStateStore(statsStore(storePrefix));
     }
 
     @Override
     public void process(Record<String, AreaUpdate> record) {
         AreaUpdate update = record.value();
-        AreaMembers members = areas.get(update.areaKey());
-        AreaMembers next = (members == null ? AreaMembers.empty() : members).apply(update);
+        String memberKey = update.areaKey() + "|" + update.orgCode();
+        MemberSummary previous = members.get(memberKey);
+        AreaStats current = stats.get(update.areaKey());
+        AreaStats next = current == null ? AreaStats.empty() : current;
+        if (previous != null) {
+            next = next.remove(previous.normalized());
+        }
+        if (update.member() != null) {
+            next = next.add(update.member().normalized());
+            members.put(memberKey, update.member());
+        } else {
+            members.delete(memberKey);
+        }
         String key = Topics.areaKey(update.fiscalYear(), update.areaCode());
-        if (next.members().isEmpty()) {
-            areas.delete(update.areaKey());
+        if (next.count() == 0) {
+            stats.delete(update.areaKey());
             context.forward(record.withKey(key).withValue(null));
             return;
         }
-        areas.put(update.areaKey(), next);
+        stats.put(update.areaKey(), next);
         context.forward(record.withKey(key).withValue(RollupCalculator.rollup(update.level(), update.fiscalYear(),
-                update.areaCode(), next.members().values().stream().map(MemberSummary::normalized).toList(),
-                methodologies.require(update.fiscalYear()))));
+                update.areaCode(), next, methodologies.require(update.fiscalYear()))));
     }
 }

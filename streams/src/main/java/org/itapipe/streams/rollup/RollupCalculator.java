@@ -4,11 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.IndicatorScore;
@@ -18,64 +14,53 @@ import org.itapipe.schemas.methodology.Methodology;
 import org.itapipe.schemas.methodology.Scores;
 
 /**
- * Statistics of an area, always computed afresh from its current members, so that a revision (which replaced one
- * member's summary) gives exactly what a recomputation over the latest submissions gives. Every figure is rounded
- * half up to two decimals once, from exact sums.
+ * An area's rollup from its running sums. The sums are exact, so every statistic equals a recomputation over the
+ * current members; each is rounded half up to two decimals once. Standard deviation is the population one,
+ * sqrt(E[x^2] - E[x]^2), taken in 34 significant digits.
  */
 public final class RollupCalculator {
 
-    private static final MathContext PRECISION = MathContext.DECIMAL64;
+    private static final MathContext PRECISION = MathContext.DECIMAL128;
 
     private RollupCalculator() {
     }
 
-    public static AreaRollup rollup(AreaLevel level, int fiscalYear, String areaCode, Collection<MemberSummary> members,
+    public static AreaRollup rollup(AreaLevel level, int fiscalYear, String areaCode, AreaStats stats,
                                     Methodology methodology) {
-        List<BigDecimal> totals = members.stream().map(MemberSummary::total).sorted().toList();
-        int n = totals.size();
-        BigDecimal count = BigDecimal.valueOf(n);
-        BigDecimal mean = totals.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(count, PRECISION);
-        BigDecimal variance = totals.stream().map(total -> total.subtract(mean).pow(2))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(count, PRECISION);
-
-        Map<Integer, BigDecimal> indicatorSums = new TreeMap<>();
-        members.forEach(member -> member.indicators().forEach((number, score) ->
-                indicatorSums.merge(number, score, BigDecimal::add)));
+        BigDecimal count = BigDecimal.valueOf(stats.count());
+        BigDecimal mean = stats.sumTotal().divide(count, PRECISION);
+        BigDecimal variance = stats.sumSquares().divide(count, PRECISION).subtract(mean.multiply(mean, PRECISION))
+                .max(BigDecimal.ZERO);
         List<IndicatorScore> indicatorMeans = new ArrayList<>();
-        indicatorSums.forEach((number, sum) -> indicatorMeans.add(new IndicatorScore(number,
-                Scores.round(sum.divide(count, PRECISION)))));
-
+        stats.indicatorSums().forEach((number, sum) ->
+                indicatorMeans.add(new IndicatorScore(number, Scores.round(sum.divide(count, PRECISION)))));
         List<LevelCount> levels = new ArrayList<>();
         for (LevelBand band : methodology.levels()) {
-            levels.add(new LevelCount(band.code(),
-                    (int) members.stream().filter(member -> member.level().equals(band.code())).count()));
+            levels.add(new LevelCount(band.code(), stats.levelCounts().getOrDefault(band.code(), 0)));
         }
-        List<BigDecimal> changes = members.stream().map(MemberSummary::totalChange)
-                .filter(Objects::nonNull).toList();
-        BigDecimal meanChange = changes.isEmpty() ? null : Scores.round(changes.stream()
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(changes.size()), PRECISION));
-
+        List<BigDecimal> totals = stats.sortedTotals();
         return AreaRollup.newBuilder()
                 .setFiscalYear(fiscalYear)
                 .setAreaLevel(level)
                 .setAreaCode(areaCode)
-                .setOrganizations(n)
+                .setOrganizations(stats.count())
                 .setMeanTotal(Scores.round(mean))
                 .setMedianTotal(median(totals))
-                .setMinTotal(totals.get(0))
-                .setMaxTotal(totals.get(n - 1))
+                .setMinTotal(Scores.round(totals.get(0)))
+                .setMaxTotal(Scores.round(totals.get(totals.size() - 1)))
                 .setStddevTotal(Scores.round(variance.sqrt(PRECISION)))
                 .setIndicatorMeans(indicatorMeans)
                 .setLevelCounts(levels)
-                .setPassing((int) members.stream().filter(MemberSummary::passing).count())
-                .setWithOitAlert((int) members.stream().filter(MemberSummary::oitAlert).count())
-                .setMeanTotalChange(meanChange)
+                .setPassing(stats.passing())
+                .setWithOitAlert(stats.withOitAlert())
+                .setMeanTotalChange(stats.changes() == 0 ? null
+                        : Scores.round(stats.sumChange().divide(BigDecimal.valueOf(stats.changes()), PRECISION)))
                 .build();
     }
 
     private static BigDecimal median(List<BigDecimal> sorted) {
         int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2)
+        return n % 2 == 1 ? Scores.round(sorted.get(n / 2))
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 }

@@ -1,0 +1,42 @@
+package org.itapipe.launcher;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.streams.StreamsApplication;
+import org.itapipe.streams.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code itapipe streams}: the Kafka Streams application (exactly once). */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {"Run the Kafka Streams application that derives gaps, rollups, year-over-year changes and OIT "
+                + "alerts from ita.submissions.v1, until interrupted. Health and metrics on streams.http.port.",
+                "Settings: streams.application-id, streams.state-dir, streams.commit-interval-ms, "
+                        + "streams.standby-replicas, streams.cache-max-bytes, streams.http.host, streams.http.port "
+                        + "(8082), topics.replication-factor, schemas.auto-register."})
+final class StreamsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StreamsSettings settings = StreamsSettings.from(config.source());
+        StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
+                MethodologyCatalog.builtIn());
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "streams-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("streams.health=http://" + settings.httpHost() + ":" + streams.httpPort() + "/health");
+        out.println("streams.metrics=http://" + settings.httpHost() + ":" + streams.httpPort() + "/metrics");
+        out.flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}
