@@ -1,8 +1,8 @@
 package org.itapipe.launcher;
 
-import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
@@ -36,12 +36,9 @@ final class IngestCommand implements Callable<Integer> {
                 IngestApplication.ReferenceData.standard(), keys,
                 Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
                 Short.parseShort(source.get("topics.replication-factor", "1")));
-        Runtime.getRuntime().addShutdownHook(new Thread(ingest::close, "ingest-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("ingest.url=http://" + settings.host() + ":" + ingest.port());
-        out.println("ingest.keys=" + keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());
-        out.flush();
-        new CountDownLatch(1).await();
-        return 0;
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("ingest.url", "http://" + settings.host() + ":" + ingest.port());
+        endpoints.put("ingest.keys", keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());
+        return RunningService.untilInterrupted("ingest", ingest, spec.commandLine().getOut(), endpoints);
     }
 }

@@ -1,8 +1,8 @@
 package org.itapipe.launcher;
 
-import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
@@ -31,12 +31,10 @@ final class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(config.source());
         StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
                 MethodologyCatalog.builtIn());
-        Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "streams-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("streams.health=http://" + settings.httpHost() + ":" + streams.httpPort() + "/health");
-        out.println("streams.metrics=http://" + settings.httpHost() + ":" + streams.httpPort() + "/metrics");
-        out.flush();
-        new CountDownLatch(1).await();
-        return 0;
+        String base = "http://" + settings.httpHost() + ":" + streams.httpPort();
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("streams.health", base + "/health");
+        endpoints.put("streams.metrics", base + "/metrics");
+        return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(), endpoints);
     }
 }

@@ -1,5 +1,6 @@
 package org.itapipe.streams;
 
+import org.itapipe.schemas.methodology.SubmissionScores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.itapipe.streams.TopologyHarness.submission;
 
@@ -127,7 +128,7 @@ class RollupsMatchRecomputationTest {
         List<IndicatorScore> indicatorMeans = new ArrayList<>();
         for (int number = 1; number <= 10; number++) {
             final int indicator = number;
-            BigDecimal indicatorSum = members.stream().map(s -> Scored.indicatorScores(s).get(indicator))
+            BigDecimal indicatorSum = members.stream().map(s -> SubmissionScores.indicators(s).get(indicator))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             indicatorMeans.add(new IndicatorScore(number, indicatorSum.divide(BigDecimal.valueOf(n), 2,
                     RoundingMode.HALF_UP)));
@@ -167,7 +168,7 @@ class RollupsMatchRecomputationTest {
     }
 
     private ScoreCard card(ScoreSubmission submission) {
-        return methodologies.require(submission.getFiscalYear()).score(Scored.indicatorScores(submission));
+        return methodologies.require(submission.getFiscalYear()).score(SubmissionScores.indicators(submission));
     }
 
     private BigDecimal total(ScoreSubmission submission) {

@@ -9,7 +9,6 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,11 +38,11 @@ import org.itapipe.ingest.validation.FieldError;
 import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.Flag;
-import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.methodology.ScoreCard;
+import org.itapipe.schemas.methodology.SubmissionScores;
 
 /**
  * The ingest HTTP API. Every {@code /api/} route needs an API key ({@code Authorization: Bearer ita_...}); a key
@@ -260,7 +259,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     private Map<String, Object> accepted(ScoreSubmission submission, PublishOutcome.Published published) {
-        ScoreCard card = methodologies.require(submission.getFiscalYear()).score(indicatorMap(submission));
+        ScoreCard card = methodologies.require(submission.getFiscalYear()).score(SubmissionScores.indicators(submission));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", submission.getSubmissionId());
         answer.put("orgCode", submission.getOrgCode());
@@ -272,14 +271,6 @@ public final class IngestServer implements AutoCloseable {
         answer.put("partition", published.partition());
         answer.put("offset", published.offset());
         return answer;
-    }
-
-    private static Map<Integer, BigDecimal> indicatorMap(ScoreSubmission submission) {
-        Map<Integer, BigDecimal> scores = new LinkedHashMap<>();
-        for (IndicatorScore score : submission.getIndicators()) {
-            scores.put(score.getIndicator(), score.getScore());
-        }
-        return scores;
     }
 
     private static List<Map<String, String>> flags(ScoreSubmission submission) {

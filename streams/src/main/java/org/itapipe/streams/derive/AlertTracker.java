@@ -1,5 +1,6 @@
 package org.itapipe.streams.derive;
 
+import org.itapipe.schemas.methodology.SubmissionScores;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,13 +78,13 @@ public final class AlertTracker {
 
     private static Previous previous(String code, Scored current, Optional<Scored> previousRevision,
                                      Optional<Scored> previousYear) {
-        Optional<BigDecimal> fromRevision = previousRevision.map(p -> Scored.itemScores(p.submission()).get(code));
+        Optional<BigDecimal> fromRevision = previousRevision.map(p -> SubmissionScores.items(p.submission()).get(code));
         if (fromRevision.isPresent()) {
             return new Previous(fromRevision.get(), PreviousScoreSource.PREVIOUS_REVISION);
         }
         Optional<BigDecimal> fromYear = previousYear.flatMap(p -> current.methodology().previousYearItemMapping()
                 .entrySet().stream().filter(entry -> entry.getValue().equals(code)).map(Map.Entry::getKey)
-                .findFirst().map(previousCode -> Scored.itemScores(p.submission()).get(previousCode)));
+                .findFirst().map(previousCode -> SubmissionScores.items(p.submission()).get(previousCode)));
         return fromYear.map(score -> new Previous(score, PreviousScoreSource.PREVIOUS_FISCAL_YEAR))
                 .orElse(new Previous(null, PreviousScoreSource.NONE));
     }

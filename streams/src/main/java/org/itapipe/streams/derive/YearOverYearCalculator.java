@@ -1,5 +1,6 @@
 package org.itapipe.streams.derive;
 
+import org.itapipe.schemas.methodology.SubmissionScores;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,8 +50,8 @@ public final class YearOverYearCalculator {
     }
 
     private static List<DroppedItem> droppedItems(Scored current, Scored previous) {
-        Map<String, BigDecimal> now = Scored.itemScores(current.submission());
-        Map<String, BigDecimal> before = Scored.itemScores(previous.submission());
+        Map<String, BigDecimal> now = SubmissionScores.items(current.submission());
+        Map<String, BigDecimal> before = SubmissionScores.items(previous.submission());
         List<DroppedItem> dropped = new ArrayList<>();
         current.methodology().previousYearItemMapping().forEach((previousCode, code) -> {
             BigDecimal score = now.get(code);
