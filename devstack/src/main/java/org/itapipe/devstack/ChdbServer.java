@@ -9,7 +9,7 @@ import com.sun.jna.Pointer;
  * servers; {@code SYSTEM START LISTEN} opens them, and a query that never ends keeps the call (and so the listeners)
  * alive. The listeners close when the call returns, so this process lives exactly as long as the server.
  *
- * <p>Arguments: library path, data directory, HTTP port, native TCP port.
+ * <p>Arguments: library path, server config file (users), data directory, HTTP port, native TCP port.
  */
 public final class ChdbServer {
 
@@ -28,16 +28,17 @@ public final class ChdbServer {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: ChdbServer <libchdb.so> <data dir> <http port> <tcp port>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException(
+                    "usage: ChdbServer <libchdb.so> <config.xml> <data dir> <http port> <tcp port>");
         }
         LibChdb chdb = Native.load(args[0], LibChdb.class);
         String[] argv = {
-            "clickhouse", "--path=" + args[1], "--query", KEEP_SERVING, "--",
-            "--listen_host=127.0.0.1", "--http_port=" + args[2], "--tcp_port=" + args[3]
+            "clickhouse", "--config-file=" + args[1], "--path=" + args[2], "--query", KEEP_SERVING, "--",
+            "--listen_host=127.0.0.1", "--http_port=" + args[3], "--tcp_port=" + args[4]
         };
-        System.out.println("clickhouse: serving HTTP on " + args[2] + ", native TCP on " + args[3]
-                + ", data in " + args[1]);
+        System.out.println("clickhouse: serving HTTP on " + args[3] + ", native TCP on " + args[4]
+                + ", data in " + args[2]);
         Pointer result = chdb.chdb_query_cmdline(argv.length, argv);
         String error = result == null ? "no result" : chdb.chdb_result_error(result);
         System.out.println("clickhouse: the serving query ended: " + error);

@@ -21,8 +21,10 @@ import java.util.Map;
  */
 final class EmbeddedClickHouse implements StackPart {
 
-    static final String USER = "default";
-    static final String PASSWORD = "";
+    /** Owns the schema and writes (the sink's user); full rights on the server. */
+    static final String WRITER = "itapipe_writer";
+    /** Reads only: the server refuses its inserts, DDL and drops (readonly = 2). */
+    static final String ANALYST = "itapipe_analyst";
     private static final String LIBRARY_FILE = "libchdb.so";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -30,12 +32,15 @@ final class EmbeddedClickHouse implements StackPart {
     private final ChildJvm process;
     private final int httpPort;
     private final int nativePort;
+    private final ClickHouseUsers users;
     private final Duration readyAfter;
 
-    private EmbeddedClickHouse(ChildJvm process, int httpPort, int nativePort, Duration readyAfter) {
+    private EmbeddedClickHouse(ChildJvm process, int httpPort, int nativePort, ClickHouseUsers users,
+                               Duration readyAfter) {
         this.process = process;
         this.httpPort = httpPort;
         this.nativePort = nativePort;
+        this.users = users;
         this.readyAfter = readyAfter;
     }
 
@@ -43,12 +48,14 @@ final class EmbeddedClickHouse implements StackPart {
                                     StateDirectories dirs, int httpPort, int nativePort) {
         long started = System.nanoTime();
         Path library = library(build, cache, env);
+        ClickHouseUsers users = ClickHouseUsers.generate();
+        Path config = users.writeServerConfig(dirs.root().resolve("clickhouse-config.xml"));
         ChildJvm process = ChildJvm.start("clickhouse", dirs,
                 List.of(ChildJvm.codeSourceOf(Native.class)),
                 List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 ChdbServer.class.getName(),
-                List.of(library.toString(), dirs.clickhouseData().toString(), Integer.toString(httpPort),
-                        Integer.toString(nativePort)));
+                List.of(library.toString(), config.toString(), dirs.clickhouseData().toString(),
+                        Integer.toString(httpPort), Integer.toString(nativePort)));
         try {
             Await.until("ClickHouse HTTP on port " + httpPort, READY_TIMEOUT, () -> selectOneAnswers(httpPort),
                     process::requireAlive);
@@ -58,7 +65,8 @@ final class EmbeddedClickHouse implements StackPart {
             process.close();
             throw e;
         }
-        return new EmbeddedClickHouse(process, httpPort, nativePort, Duration.ofNanos(System.nanoTime() - started));
+        return new EmbeddedClickHouse(process, httpPort, nativePort, users,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static Path library(BuildInfo build, MachineCache cache, Map<String, String> env) {
@@ -114,6 +122,10 @@ final class EmbeddedClickHouse implements StackPart {
 
     String jdbcUrl() {
         return "jdbc:clickhouse://127.0.0.1:" + httpPort + "/default";
+    }
+
+    ClickHouseUsers users() {
+        return users;
     }
 
     @Override

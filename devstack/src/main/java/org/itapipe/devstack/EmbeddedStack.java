@@ -36,9 +36,11 @@ public final class EmbeddedStack implements AutoCloseable {
         this.endpoints = new StackEndpoints(
                 new Connections(KafkaSettings.of(kafka.bootstrapServers()),
                         RegistrySettings.of(registry.url().toString()),
-                        new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.USER,
-                                new Secret(EmbeddedClickHouse.PASSWORD))),
-                clickhouse.httpUrl(), clickhouse.nativeAddress(), options.stateDir(),
+                        new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.WRITER,
+                                new Secret(clickhouse.users().writerPassword()))),
+                clickhouse.httpUrl(), clickhouse.nativeAddress(),
+                new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.ANALYST,
+                        new Secret(clickhouse.users().analystPassword())), options.stateDir(),
                 Map.of("kafka", kafka.readyAfter(), "registry", registry.readyAfter(),
                         "clickhouse", clickhouse.readyAfter()));
         Runtime.getRuntime().addShutdownHook(shutdownHook);

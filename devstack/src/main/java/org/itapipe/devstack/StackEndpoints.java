@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
 
 /**
  * Where the running stack answers and how long each part took to become ready. {@link #lines()} is the stable
  * {@code key=value} block {@code itapipe stack} prints; its connection keys are the config keys services read.
  */
-public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative, Path stateDir,
-                             Map<String, Duration> readyTimes) {
+public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative,
+                             ClickHouseSettings clickhouseAnalyst, Path stateDir, Map<String, Duration> readyTimes) {
 
     public StackEndpoints {
         readyTimes = Map.copyOf(readyTimes);
@@ -30,6 +31,8 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
         lines.add(line(Connections.CLICKHOUSE_JDBC, entries.get(Connections.CLICKHOUSE_JDBC)));
         lines.add(line(Connections.CLICKHOUSE_USER, entries.get(Connections.CLICKHOUSE_USER)));
         lines.add(line(Connections.CLICKHOUSE_PASSWORD, entries.get(Connections.CLICKHOUSE_PASSWORD)));
+        lines.add(line("clickhouse.analyst.user", clickhouseAnalyst.user()));
+        lines.add(line("clickhouse.analyst.password", clickhouseAnalyst.password().value()));
         lines.add(line("stack.dir", stateDir.toString()));
         for (String part : List.of("kafka", "registry", "clickhouse")) {
             Duration ready = readyTimes.get(part);

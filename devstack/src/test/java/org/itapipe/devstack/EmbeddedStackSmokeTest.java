@@ -1,6 +1,7 @@
 package org.itapipe.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.junit.jupiter.api.Test;
@@ -104,11 +106,7 @@ class EmbeddedStackSmokeTest {
 
     @Test
     void clickhouseKeepsTheLatestVersionOfARowThroughJdbc(Connections connections) throws Exception {
-        Properties credentials = new Properties();
-        credentials.put("user", connections.clickhouse().user());
-        credentials.put("password", connections.clickhouse().password().value());
-        try (Connection jdbc = DriverManager.getConnection(connections.clickhouse().jdbcUrl(), credentials);
-             Statement ddl = jdbc.createStatement()) {
+        try (Connection jdbc = connect(connections.clickhouse()); Statement ddl = jdbc.createStatement()) {
             ddl.execute("DROP TABLE IF EXISTS smoke_scores");
             ddl.execute("CREATE TABLE smoke_scores (org_code String, total Decimal(5, 2), revision UInt32) "
                     + "ENGINE = ReplacingMergeTree(revision) ORDER BY org_code");
@@ -128,6 +126,33 @@ class EmbeddedStackSmokeTest {
                 assertThat(seen).containsExactly("4190400=94.30", "4190401=88.05");
             }
         }
+    }
+
+    @Test
+    void theAnalystUserReadsButCannotInsertAlterOrDrop(StackEndpoints endpoints) throws Exception {
+        try (Connection writer = connect(endpoints.connections().clickhouse());
+             Statement ddl = writer.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS smoke_readonly (a UInt8) ENGINE = MergeTree ORDER BY a");
+            ddl.execute("INSERT INTO smoke_readonly VALUES (1)");
+        }
+        try (Connection analyst = connect(endpoints.clickhouseAnalyst()); Statement sql = analyst.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("SELECT count() FROM smoke_readonly")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(1);
+            }
+            for (String forbidden : List.of("INSERT INTO smoke_readonly VALUES (2)",
+                    "ALTER TABLE smoke_readonly ADD COLUMN b UInt8", "DROP TABLE smoke_readonly")) {
+                assertThatThrownBy(() -> sql.execute(forbidden))
+                        .as(forbidden).hasMessageContaining("readonly");
+            }
+        }
+    }
+
+    private static Connection connect(ClickHouseSettings settings) throws Exception {
+        Properties credentials = new Properties();
+        credentials.put("user", settings.user());
+        credentials.put("password", settings.password().value());
+        return DriverManager.getConnection(settings.jdbcUrl(), credentials);
     }
 
     private static void addRow(PreparedStatement insert, String org, String total, int revision) throws Exception {

@@ -33,8 +33,10 @@ class StackCommandTest {
                     "clickhouse.http=http://127.0.0.1:" + ports.clickhouseHttp(),
                     "clickhouse.native=127.0.0.1:" + ports.clickhouseNative(),
                     "clickhouse.jdbc=jdbc:clickhouse://127.0.0.1:" + ports.clickhouseHttp() + "/default",
-                    "clickhouse.user=default",
-                    "clickhouse.password=");
+                    "clickhouse.user=itapipe_writer");
+            assertThat(launcher.output().lines()).anyMatch(line -> line.matches("clickhouse\\.password=[0-9a-f]{32}"))
+                    .anyMatch(line -> line.equals("clickhouse.analyst.user=itapipe_analyst"))
+                    .anyMatch(line -> line.matches("clickhouse\\.analyst\\.password=[0-9a-f]{32}"));
             assertThat(launcher.output().lines().filter(line -> line.matches("ready\\.\\w+\\.seconds=\\d+\\.\\d\\d")))
                     .hasSize(3);
         }
