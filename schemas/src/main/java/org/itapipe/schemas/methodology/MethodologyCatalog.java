@@ -5,23 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.itapipe.config.ClasspathDirectory;
 import java.util.stream.Stream;
 
 /**
@@ -103,41 +96,16 @@ public final class MethodologyCatalog {
         return years;
     }
 
-    /**
-     * Every classpath directory of this package's resources (in tests, test classes share the package name), read
-     * whether the classes sit in a directory or in a jar.
-     */
+    /** Every built-in {@code ita-<year>.json} on the classpath. */
     private static SortedMap<Integer, Methodology> loadBuiltIn() {
         SortedMap<Integer, Methodology> years = new TreeMap<>();
-        try {
-            Enumeration<URL> urls = MethodologyCatalog.class.getClassLoader().getResources(RESOURCE_DIRECTORY);
-            while (urls.hasMoreElements()) {
-                years.putAll(loadAll(asPath(urls.nextElement())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the built-in methodology files", e);
-        }
+        ClasspathDirectory.files(RESOURCE_DIRECTORY).stream()
+                .filter(file -> FILE_NAME.matcher(file.getFileName().toString()).matches())
+                .map(MethodologyCatalog::load)
+                .forEach(methodology -> years.put(methodology.fiscalYear(), methodology));
         if (years.isEmpty()) {
             throw new MethodologyException("the built-in methodology files are missing from the classpath");
         }
         return years;
-    }
-
-    private static Path asPath(URL url) {
-        try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return Path.of(uri);
-            }
-            FileSystem jar;
-            try {
-                jar = FileSystems.getFileSystem(uri);
-            } catch (FileSystemNotFoundException notOpenYet) {
-                jar = FileSystems.newFileSystem(uri, Map.of());
-            }
-            return jar.getPath(RESOURCE_DIRECTORY);
-        } catch (URISyntaxException | IOException e) {
-            throw new MethodologyException("cannot open the built-in methodology files at " + url, e);
-        }
     }
 }

@@ -1,0 +1,212 @@
+package org.itapipe.sink.load;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.topics.DeadLetters;
+import org.itapipe.schemas.topics.Topics;
+import org.itapipe.sink.SinkSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load loop: poll, map, and when a batch is full or old enough, insert it (one insert per table), dead-letter
+ * what can never be inserted, and only then commit the offsets. A crash anywhere before the commit replays the batch,
+ * which the tables' version columns make invisible in the views (docs/sink-exactly-once.md). While ClickHouse is
+ * unreachable the same batch is retried with exponential backoff and the sink reports itself unhealthy; nothing new
+ * is polled into the batch meanwhile, so order and content are kept.
+ */
+public final class SinkLoader implements Runnable {
+
+    /** Called after a batch is in ClickHouse and before its offsets are committed: the window the fault tests use. */
+    @FunctionalInterface
+    public interface AfterInsert {
+        void run(int records);
+
+        AfterInsert NOTHING = records -> { };
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkLoader.class);
+    private static final String SERVICE = "sink";
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> deadLetterProducer;
+    private final Serializer<DeadLetter> deadLetterSerializer;
+    private final RowMapper mapper;
+    private final ClickHouseWriter writer;
+    private final SinkSettings settings;
+    private final MeterRegistry metrics;
+    private final AfterInsert afterInsert;
+    private final Timer batchLatency;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+    private volatile Throwable failure;
+
+    public SinkLoader(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> deadLetterProducer,
+                      Serializer<DeadLetter> deadLetterSerializer, RowMapper mapper, ClickHouseWriter writer,
+                      SinkSettings settings, MeterRegistry metrics, AfterInsert afterInsert) {
+        this.consumer = consumer;
+        this.deadLetterProducer = deadLetterProducer;
+        this.deadLetterSerializer = deadLetterSerializer;
+        this.mapper = mapper;
+        this.writer = writer;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.afterInsert = afterInsert;
+        this.batchLatency = Timer.builder("itapipe.sink.batch").description("From first record of a batch to commit")
+                .register(metrics);
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(RowMapper.topics());
+            Batch batch = new Batch();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    map(record, batch);
+                }
+                if (batch.records() >= settings.batchRecords()
+                        || !batch.isEmpty() && batch.ageNanos() >= settings.batchMaxAge().toNanos()) {
+                    flush(batch);
+                    batch = new Batch();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the consumer up.
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("the sink stopped", e);
+        }
+    }
+
+    private void map(ConsumerRecord<String, byte[]> record, Batch batch) {
+        if (record.value() == null && !record.topic().startsWith("ita.rollups.")) {
+            batch.add(record, List.of());
+            return;
+        }
+        try {
+            batch.add(record, mapper.rows(record));
+        } catch (RuntimeException e) {
+            batch.fail(record, e);
+        }
+    }
+
+    private void flush(Batch batch) {
+        long started = System.nanoTime();
+        List<Batch.Failed> refused = new ArrayList<>(batch.failed());
+        refused.addAll(insert(batch));
+        afterInsert.run(batch.records());
+        refused.forEach(this::deadLetter);
+        consumer.commitSync(batch.offsets());
+        batchLatency.record(Duration.ofNanos(System.nanoTime() - started + batch.ageNanos()));
+    }
+
+    /** Inserts the batch, retrying while ClickHouse is unreachable; returns the records ClickHouse refuses. */
+    private List<Batch.Failed> insert(Batch batch) {
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                writer.insert(Batch.byTable(batch.mapped()));
+                healthy = true;
+                count(batch.mapped());
+                return List.of();
+            } catch (SQLException e) {
+                if (!ClickHouseWriter.isTransient(e)) {
+                    return insertOneByOne(batch.mapped());
+                }
+                healthy = false;
+                LOG.warn("ClickHouse unavailable, retrying the batch of {} records in {} ms: {}", batch.records(),
+                        backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** A batch ClickHouse refused: find the records it refuses, so that the others still load. */
+    private List<Batch.Failed> insertOneByOne(List<Batch.Mapped> records) {
+        List<Batch.Failed> refused = new ArrayList<>();
+        for (Batch.Mapped record : records) {
+            try {
+                writer.insert(Batch.byTable(List.of(record)));
+                count(List.of(record));
+            } catch (SQLException e) {
+                if (ClickHouseWriter.isTransient(e)) {
+                    return insertAfterOutage(records);
+                }
+                refused.add(new Batch.Failed(record.record(), e));
+            }
+        }
+        return refused;
+    }
+
+    private List<Batch.Failed> insertAfterOutage(List<Batch.Mapped> records) {
+        Batch retry = new Batch();
+        records.forEach(record -> retry.add(record.record(), record.rows()));
+        return insert(retry);
+    }
+
+    private void count(List<Batch.Mapped> records) {
+        Batch.byTable(records).forEach((table, rows) -> Counter.builder("itapipe.sink.rows")
+                .description("Rows inserted into ClickHouse").tag("table", table.name()).register(metrics)
+                .increment(rows.size()));
+    }
+
+    private void deadLetter(Batch.Failed failed) {
+        ConsumerRecord<String, byte[]> record = failed.record();
+        DeadLetter envelope = DeadLetters.envelope(SERVICE, record.topic(), record.partition(), record.offset(),
+                record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                record.value(), failed.error(), Instant.now());
+        try {
+            deadLetterProducer.send(DeadLetters.record(envelope,
+                    deadLetterSerializer.serialize(Topics.DEAD_LETTERS.name(), envelope))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write the dead letter for " + record.topic() + "/"
+                    + record.partition() + "/" + record.offset() + ": " + e.getCause(), e.getCause());
+        }
+        Counter.builder("itapipe.sink.dead.letters").register(metrics).increment();
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+        if (!running) {
+            throw new WakeupException();
+        }
+    }
+
+    public boolean healthy() {
+        return healthy && failure == null;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,30 @@
+package org.itapipe.sink.load;
+
+/** Every table the sink loads (created by the migrations in {@code org/itapipe/sink/migrations}). */
+public final class Tables {
+
+    public static final Table SUBMISSIONS = Table.of("submissions", "org_code", "fiscal_year", "revision",
+            "submission_id", "org_name_th", "org_name_en", "org_type", "subdistrict_code", "district_code",
+            "province_code", "total", "level", "level_th", "passing", "reported_total", "reported_level", "source",
+            "source_reference", "submitted_at", "flags", "_partition", "_offset");
+    public static final Table SUBMISSION_INDICATORS = Table.of("submission_indicators", "org_code", "fiscal_year",
+            "revision", "indicator", "score", "_offset");
+    public static final Table SUBMISSION_ITEMS = Table.of("submission_items", "org_code", "fiscal_year", "revision",
+            "item_code", "indicator", "is_oit", "item_name_th", "item_name_en", "score", "alert_threshold", "_offset");
+    public static final Table INDICATOR_GAPS = Table.of("indicator_gaps", "org_code", "fiscal_year", "revision",
+            "total", "level", "next_level", "gap_to_next_level", "indicator", "score", "gap_to_100",
+            "weight_in_total", "points_recoverable", "recoverable_rank", "_offset");
+    public static final Table AREA_ROLLUPS = Table.of("area_rollups", "area_level", "fiscal_year", "area_code",
+            "organizations", "mean_total", "median_total", "min_total", "max_total", "stddev_total",
+            "indicator_means", "level_counts", "passing", "with_oit_alert", "mean_total_change", "is_deleted",
+            "_offset");
+    public static final Table YOY_CHANGES = Table.of("yoy_changes", "org_code", "fiscal_year",
+            "previous_fiscal_year", "district_code", "province_code", "total", "previous_total", "total_delta",
+            "level", "previous_level", "level_change", "indicator_deltas", "dropped_items", "_offset");
+    public static final Table OIT_ALERTS = Table.of("oit_alerts", "org_code", "fiscal_year", "item_code", "state",
+            "score", "threshold", "previous_score", "previous_score_from", "fell", "revision", "indicator",
+            "org_name_th", "district_code", "province_code", "changed_at", "_offset");
+
+    private Tables() {
+    }
+}

@@ -1,0 +1,124 @@
+package org.itapipe.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.itapipe.config.ClickHouseSettings;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.devstack.StackEndpoints;
+import org.itapipe.devstack.junit.EmbeddedStackExtension;
+import org.itapipe.ingest.IngestApplication;
+import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.importer.ImportSource;
+import org.itapipe.ingest.importer.ImportSummary;
+import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.importer.BulkImport;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.sink.load.SinkLoader;
+import org.itapipe.streams.StreamsApplication;
+import org.itapipe.streams.StreamsSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on the embedded stack: the real report and a few neighbours imported as users import them,
+ * streams and sink running, and the results read back through the analyst views with the read-only analyst user.
+ */
+@ExtendWith(EmbeddedStackExtension.class)
+class SinkEndToEndTest {
+
+    private static final String NEIGHBOURS = """
+            org_code,fiscal_year,revision,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,ind_8,ind_9,ind_10
+            190801,2568,1,100,100,100,100,100,100,100,100,100,100
+            190803,2568,1,80,80,80,80,80,80,80,80,80,80
+            190101,2568,1,99,99,99,99,99,99,99,99,99,99
+            190802,2567,1,90,90,90,90,90,90,90,90,90,90
+            """;
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void theSeedReportReachesTheAnalystViewsWithItsTotalLevelAlertsAndRanks(StackEndpoints stack) throws Exception {
+        ImportSummary imported = importSeedAndNeighbours(stack);
+        assertThat(imported.rejected()).isZero();
+        ClickHouseSettings analyst = stack.clickhouseAnalyst();
+
+        StreamsSettings streamsSettings = StreamsSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true",
+                "streams.commit-interval-ms", "50"), Map.of()))
+                .withApplication("itapipe-e2e-" + UUID.randomUUID(), stateDir, 0);
+        SinkSettings sinkSettings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.max-age-ms", "200"),
+                Map.of())).with("itapipe-sink-e2e-" + UUID.randomUUID(), 0);
+        try (StreamsApplication streams = StreamsApplication.start(stack.connections(), streamsSettings,
+                MethodologyCatalog.builtIn());
+             SinkApplication sink = SinkApplication.start(stack.connections(), sinkSettings,
+                     MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING)) {
+
+            Map<String, Object> seed = ClickHouseQueries.awaitRows(analyst, "SELECT * FROM v_province_comparison "
+                    + "WHERE org_code = '190802' AND fiscal_year = 2568", rows -> !rows.isEmpty()).get(0);
+            assertThat(seed.get("org_name_th")).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
+            assertThat((BigDecimal) seed.get("total")).isEqualByComparingTo("94.30");
+            assertThat(seed.get("level_th")).isEqualTo("ผ่านดี");
+            assertThat((BigDecimal) seed.get("ind_9")).isEqualByComparingTo("82.50");
+            assertThat(((Number) seed.get("rank_in_district")).intValue()).isEqualTo(2);
+            assertThat(((Number) seed.get("organizations_in_district")).intValue()).isEqualTo(3);
+            assertThat(((Number) seed.get("rank_in_province")).intValue()).isEqualTo(3);
+            assertThat(((Number) seed.get("organizations_in_province")).intValue()).isEqualTo(4);
+
+            List<Map<String, Object>> lowItems = ClickHouseQueries.query(analyst, "SELECT item_code, score FROM "
+                    + "v_oit_items_at_or_below_threshold WHERE org_code = '190802' ORDER BY item_code");
+            assertThat(lowItems).extracting(row -> row.get("item_code"))
+                    .containsExactlyInAnyOrder("o5", "o6", "o7", "o12", "o19", "o23", "o25");
+
+            List<Map<String, Object>> gaps = ClickHouseQueries.awaitRows(analyst, "SELECT indicator, "
+                    + "points_recoverable FROM v_indicator_gaps WHERE org_code = '190802' AND fiscal_year = 2568 "
+                    + "ORDER BY indicator", rows -> rows.size() == 10);
+            assertThat((BigDecimal) gaps.get(8).get("points_recoverable")).isEqualByComparingTo("3.50");
+            assertThat((BigDecimal) gaps.get(9).get("points_recoverable")).isEqualByComparingTo("2.00");
+
+            List<Map<String, Object>> alerts = ClickHouseQueries.awaitRows(analyst, "SELECT item_code FROM "
+                    + "v_alert_states WHERE org_code = '190802' AND state = 'OPEN'", rows -> rows.size() == 7);
+            assertThat(alerts).hasSize(7);
+
+            List<Map<String, Object>> nongDon = ClickHouseQueries.awaitRows(analyst, "SELECT organizations, "
+                    + "mean_total_change FROM v_area_rollups WHERE area_level = 'DISTRICT' AND fiscal_year = 2568 "
+                    + "AND area_code = '1908'", rows -> rows.size() == 1
+                    && ((Number) rows.get(0).get("organizations")).intValue() == 3);
+            assertThat(((Number) nongDon.get(0).get("organizations")).intValue()).isEqualTo(3);
+
+            List<Map<String, Object>> movers = ClickHouseQueries.awaitRows(analyst, "SELECT total_delta, riser_rank "
+                    + "FROM v_yoy_movers WHERE org_code = '190802'", rows -> rows.size() == 1);
+            assertThat((BigDecimal) movers.get(0).get("total_delta")).isEqualByComparingTo("4.30");
+            assertThat(sink.healthy()).isTrue();
+        }
+    }
+
+    private static ImportSummary importSeedAndNeighbours(StackEndpoints stack) throws IOException {
+        IngestApplication.createTopics(stack.connections(), (short) 1);
+        IngestSettings settings = IngestSettings.from(ConfigSource.of(Map.of(), Map.of()));
+        try (SubmissionPublisher publisher = IngestApplication.publisher(stack.connections(), settings, true)) {
+            return IngestApplication.ReferenceData.standard().bulkImport().run(List.of(
+                    new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, SinkEndToEndTest::seedReport),
+                    new ImportSource("neighbours.csv", InputFormat.CSV, () -> new StringReader(NEIGHBOURS))),
+                    BulkImport.Admission.ALL, Optional.of(publisher), result -> { });
+        }
+    }
+
+    private static InputStreamReader seedReport() {
+        InputStream in = SinkEndToEndTest.class.getResourceAsStream(
+                "/org/itapipe/schemas/samples/ban-kluai-2568-analysis.txt");
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}
