@@ -45,10 +45,9 @@ final class EmbeddedClickHouse implements StackPart {
     }
 
     static EmbeddedClickHouse start(BuildInfo build, MachineCache cache, Map<String, String> env,
-                                    StateDirectories dirs, int httpPort, int nativePort) {
+                                    StateDirectories dirs, int httpPort, int nativePort, ClickHouseUsers users) {
         long started = System.nanoTime();
         Path library = library(build, cache, env);
-        ClickHouseUsers users = ClickHouseUsers.generate();
         Path config = users.writeServerConfig(dirs.root().resolve("clickhouse-config.xml"));
         ChildJvm process = ChildJvm.start("clickhouse", dirs,
                 List.of(ChildJvm.codeSourceOf(Native.class)),

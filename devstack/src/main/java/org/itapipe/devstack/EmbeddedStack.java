@@ -58,7 +58,7 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             var registry = startAsync(starter, () -> EmbeddedSchemaRegistry.start(build, cache, ports.registry(), dirs));
             var clickhouse = startAsync(starter, () -> EmbeddedClickHouse.start(build, cache, options.env(), dirs,
-                    ports.clickhouseHttp(), ports.clickhouseNative()));
+                    ports.clickhouseHttp(), ports.clickhouseNative(), ClickHouseUsers.generate()));
             var kafka = startAsync(starter, () -> EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(),
                     ports.kafkaController()));
             return new EmbeddedStack(await(kafka, registry, clickhouse), await(registry, kafka, clickhouse),
