@@ -4,6 +4,7 @@ import org.itapipe.config.ConfigException;
 import org.itapipe.devstack.PrerequisiteMissing;
 import org.itapipe.devstack.StackStartFailed;
 import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.sink.schema.MigrationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +20,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
         if (e instanceof PrerequisiteMissing || e instanceof ConfigException || e instanceof StackStartFailed
-                || e instanceof KafkaUnavailableException || e instanceof IllegalArgumentException) {
+                || e instanceof KafkaUnavailableException || e instanceof MigrationException
+                || e instanceof IllegalArgumentException) {
             command.getErr().println("itapipe: " + e.getMessage());
             return USER_ERROR;
         }

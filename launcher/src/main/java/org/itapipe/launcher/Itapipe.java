@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class, StreamsCommand.class,
+                SinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Itapipe {
 
