@@ -1,6 +1,7 @@
 package org.itapipe.launcher;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,6 +9,16 @@ import java.util.concurrent.CountDownLatch;
 final class RunningService {
 
     private RunningService() {
+    }
+
+    /** For services whose HTTP side is health and metrics: prints {@code <name>.health=} and {@code <name>.metrics=}. */
+    static int untilInterrupted(String name, AutoCloseable service, PrintWriter out, String host, int port)
+            throws InterruptedException {
+        String base = "http://" + host + ":" + port;
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put(name + ".health", base + "/health");
+        endpoints.put(name + ".metrics", base + "/metrics");
+        return untilInterrupted(name, service, out, endpoints);
     }
 
     static int untilInterrupted(String name, AutoCloseable service, PrintWriter out, Map<String, String> endpoints)

@@ -1,7 +1,5 @@
 package org.itapipe.launcher;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.sink.SinkApplication;
@@ -32,10 +30,7 @@ final class SinkCommand implements Callable<Integer> {
         SinkSettings settings = SinkSettings.from(config.source());
         SinkApplication sink = SinkApplication.start(config.connections(), settings, MethodologyCatalog.builtIn(),
                 SinkLoader.AfterInsert.NOTHING);
-        String base = "http://" + settings.httpHost() + ":" + sink.httpPort();
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("sink.health", base + "/health");
-        endpoints.put("sink.metrics", base + "/metrics");
-        return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(), endpoints);
+        return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(), settings.httpHost(),
+                sink.httpPort());
     }
 }

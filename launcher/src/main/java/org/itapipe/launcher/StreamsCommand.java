@@ -1,7 +1,5 @@
 package org.itapipe.launcher;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.streams.StreamsApplication;
@@ -31,10 +29,7 @@ final class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(config.source());
         StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
                 MethodologyCatalog.builtIn());
-        String base = "http://" + settings.httpHost() + ":" + streams.httpPort();
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("streams.health", base + "/health");
-        endpoints.put("streams.metrics", base + "/metrics");
-        return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(), endpoints);
+        return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(), settings.httpHost(),
+                streams.httpPort());
     }
 }
