@@ -17,6 +17,12 @@ import org.itapipe.config.Connections;
 public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative,
                              ClickHouseSettings clickhouseAnalyst, Path stateDir, Map<String, Duration> readyTimes) {
 
+    /**
+     * The dev stack's block turns schema auto-registration on: services started with it as their config register
+     * their schemas, as a demo should. Production configs leave it off and register in a deployment step.
+     */
+    public static final String AUTO_REGISTER = "schemas.auto-register";
+
     public StackEndpoints {
         readyTimes = Map.copyOf(readyTimes);
     }
@@ -33,6 +39,7 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
         lines.add(line(Connections.CLICKHOUSE_PASSWORD, entries.get(Connections.CLICKHOUSE_PASSWORD)));
         lines.add(line("clickhouse.analyst.user", clickhouseAnalyst.user()));
         lines.add(line("clickhouse.analyst.password", clickhouseAnalyst.password().value()));
+        lines.add(line(AUTO_REGISTER, "true"));
         lines.add(line("stack.dir", stateDir.toString()));
         for (String part : List.of("kafka", "registry", "clickhouse")) {
             Duration ready = readyTimes.get(part);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.devstack.StackEndpoints;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +19,8 @@ final class ConfigOptions {
             Connections.KAFKA_BOOTSTRAP, "127.0.0.1:9092",
             Connections.REGISTRY_URL, "http://127.0.0.1:8081/apis/ccompat/v7",
             Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:8123/default",
-            Connections.CLICKHOUSE_USER, "default");
+            Connections.CLICKHOUSE_USER, "default",
+            StackEndpoints.AUTO_REGISTER, "true");
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (properties; e.g. the output of 'itapipe stack'). Default: $ITAPIPE_CONFIG.")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class, StreamsCommand.class,
-                SinkCommand.class,
+                SinkCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Itapipe {
 

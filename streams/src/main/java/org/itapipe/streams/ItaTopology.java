@@ -67,7 +67,8 @@ public final class ItaTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<ScoreSubmission> submissions = serdes.value(Topics.SUBMISSIONS);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(), submissions));
+                Stores.persistentKeyValueStore(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(),
+                serdes.internal(ScoreSubmission.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(), Serdes.String()));
         for (String prefix : List.of(DISTRICT_STORES, PROVINCE_STORES)) {

@@ -1,5 +1,7 @@
 package org.itapipe.schemas.topics;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,11 +29,22 @@ public final class TopicSerdes {
         return new AvroSerde<>(registry, topic.valueType(), SerdeSettings.values(autoRegister));
     }
 
+    /**
+     * A serde for an application's internal topics (state-store changelogs): their subjects belong to the application
+     * alone, so it always registers its schema there, whatever the setting for the public topics.
+     */
+    public <V extends SpecificRecord> Serde<V> internal(Class<V> type) {
+        return new AvroSerde<>(registry, type, SerdeSettings.values(true));
+    }
+
     /** Registers the value schema of every topic: the deployment step when auto-registration is off. */
-    public void registerAll() {
+    public List<String> registerAll() {
+        List<String> subjects = new ArrayList<>();
         for (Topic<String, ? extends SpecificRecord> topic : Topics.ALL) {
-            registry.register(SerdeSettings.values(true).subject(topic.name()),
-                    SpecificData.get().getSchema(topic.valueType()));
+            String subject = SerdeSettings.values(true).subject(topic.name());
+            registry.register(subject, SpecificData.get().getSchema(topic.valueType()));
+            subjects.add(subject);
         }
+        return subjects;
     }
 }
