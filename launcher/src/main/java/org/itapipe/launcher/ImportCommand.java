@@ -81,7 +81,7 @@ final class ImportCommand implements Callable<Integer> {
             IngestApplication.createTopics(config.connections(),
                     Short.parseShort(config.source().get("topics.replication-factor", "1")));
         }
-        try (ProgressBar progress = progressBar(dryRun ? records : records * 2);
+        try (ProgressBar progress = progressBar("import", dryRun ? records : records * 2);
              SubmissionPublisher publisher = dryRun ? null : IngestApplication.publisher(config.connections(),
                      IngestSettings.from(config.source()), autoRegister)) {
             summary = importer.run(sources, BulkImport.Admission.ALL, Optional.ofNullable(publisher),
@@ -139,8 +139,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** A bar on a terminal; where standard error is a file or a pipe, no bar (its redraws would only clutter it). */
-    private static ProgressBar progressBar(long steps) {
-        ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("import").setInitialMax(steps)
+    static ProgressBar progressBar(String task, long steps) {
+        ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200);
         return System.console() != null ? bar.setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
                 : bar.setConsumer(new DelegatingProgressBarConsumer(line -> { })).build();

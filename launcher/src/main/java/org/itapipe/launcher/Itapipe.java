@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Analytics pipeline for Thailand's Integrity and Transparency Assessment (ITA).",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        subcommands = {StackCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class, StreamsCommand.class,
+        subcommands = {StackCommand.class, DemoCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class, StreamsCommand.class,
                 SinkCommand.class, SchemasCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Itapipe {

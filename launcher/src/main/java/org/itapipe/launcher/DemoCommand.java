@@ -1,0 +1,220 @@
+package org.itapipe.launcher;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.devstack.EmbeddedStack;
+import org.itapipe.devstack.StackEndpoints;
+import org.itapipe.devstack.StackOptions;
+import org.itapipe.ingest.IngestApplication;
+import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.auth.Scope;
+import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.importer.BulkImport;
+import org.itapipe.ingest.importer.ImportSource;
+import org.itapipe.ingest.importer.ImportSummary;
+import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.launcher.demo.DemoReport;
+import org.itapipe.launcher.demo.NationalDataset;
+import org.itapipe.sink.SinkApplication;
+import org.itapipe.sink.SinkSettings;
+import org.itapipe.sink.load.ClickHouseWriter;
+import org.itapipe.sink.load.SinkLoader;
+import org.itapipe.streams.StreamsApplication;
+import org.itapipe.streams.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code itapipe demo}: the whole pipeline in one JVM on the embedded stack, fed with a national data set and the
+ * real seed report, and a report read back from ClickHouse; then it keeps running for the user to explore.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start the embedded stack and every service (ingest, streams, sink), load one LAO per "
+                + "subdistrict for FY 2567 and 2568 with some revisions, import the real seed report, wait until "
+                + "ClickHouse holds everything, and print a report.",
+                "Then keep running (endpoints printed as key=value lines) until interrupted; --exit stops after the "
+                        + "report."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String SEED_ORG = "190802";
+    private static final int REPORT_YEAR = 2568;
+    private static final List<Integer> YEARS = List.of(2567, 2568);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StackLocation location;
+
+    @Mixin
+    private StackPortOptions ports;
+
+    @Option(names = "--exit", description = "Stop after the report.")
+    private boolean exit;
+
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Ingest API (default: ${DEFAULT-VALUE}).")
+    private int ingestPort;
+
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path stateDir = location.prepare();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("itapipe: demo, state and logs in " + stateDir);
+        err.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "demo-shutdown"));
+
+        EmbeddedStack stack = timed("stack", () -> EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(),
+                System.getenv())));
+        running.add(stack);
+        StackEndpoints endpoints = stack.endpoints();
+        IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
+        ApiKeyStore keys = ApiKeyStore.empty();
+        String apiKey = keys.create("demo (national)", new Scope.National()).plainText();
+        IngestSettings ingestSettings = IngestSettings.from(ConfigSource.of(Map.of("ingest.port",
+                Integer.toString(ingestPort)), Map.of()));
+        Path streamsState = stateDir.resolve("streams");
+        deleteRecursively(streamsState);
+        ConfigSource demo = ConfigSource.of(Map.of("schemas.auto-register", "true",
+                "streams.state-dir", streamsState.toString()), Map.of());
+        timed("services", () -> {
+            running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
+                    (short) 1));
+            running.add(0, StreamsApplication.start(endpoints.connections(), StreamsSettings.from(demo),
+                    reference.methodologies()));
+            running.add(0, SinkApplication.start(endpoints.connections(), SinkSettings.from(demo),
+                    reference.methodologies(), SinkLoader.AfterInsert.NOTHING));
+            return null;
+        });
+
+        NationalDataset.Csv national = timed("generate national data", () ->
+                new NationalDataset(reference.organizations(), reference.methodologies()).generate(YEARS));
+        BulkImport importer = reference.bulkImport();
+        try (SubmissionPublisher publisher = IngestApplication.publisher(endpoints.connections(), ingestSettings,
+                true)) {
+            ImportSummary first = timed("publish first submissions", () -> importWithProgress(importer, publisher,
+                    new ImportSource("national.csv", InputFormat.CSV, () -> new StringReader(national.firstSubmissions())),
+                    national.firstRows()));
+            timed("publish revisions", () -> importWithProgress(importer, publisher,
+                    new ImportSource("revisions.csv", InputFormat.CSV, () -> new StringReader(national.revisions())),
+                    national.revisionRows()));
+            timed("import seed report", () -> importWithProgress(importer, publisher,
+                    new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, () -> new InputStreamReader(
+                            DemoCommand.class.getResourceAsStream("/org/itapipe/schemas/samples/"
+                                    + "ban-kluai-2568-analysis.txt"), StandardCharsets.UTF_8)), 1));
+            long expected = first.accepted();
+            timed("wait for ClickHouse", () -> awaitLoaded(endpoints, expected));
+        }
+
+        new DemoReport(endpoints.clickhouseAnalyst(), reference.geography())
+                .print(spec.commandLine().getOut(), SEED_ORG, REPORT_YEAR, phases);
+        if (exit) {
+            stopAll();
+            return 0;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        endpoints.lines().forEach(out::println);
+        out.println("ingest.url=http://127.0.0.1:" + ingestPort);
+        out.println("ingest.api_key=" + apiKey);
+        out.flush();
+        err.println("itapipe: the demo is running; press Ctrl-C to stop it");
+        err.flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private ImportSummary importWithProgress(BulkImport importer, SubmissionPublisher publisher, ImportSource source,
+                                             long records) throws Exception {
+        try (ProgressBar bar = ImportCommand.progressBar(source.name(), records * 2)) {
+            ImportSummary summary = importer.run(List.of(source), BulkImport.Admission.ALL, Optional.of(publisher),
+                    result -> bar.step());
+            summary.rejections().forEach(rejected -> spec.commandLine().getErr().println("itapipe: rejected "
+                    + rejected.source() + ":" + rejected.line() + " " + rejected.errors()));
+            return summary;
+        }
+    }
+
+    /** Waits until every organization-year is in the views with its gaps, the seed's latest revision included. */
+    private Void awaitLoaded(StackEndpoints endpoints, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (ProgressBar bar = ImportCommand.progressBar("ClickHouse", expected);
+             Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst());
+             Statement sql = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                long gaps = DemoReport.scalar(sql, "SELECT uniqExact(org_code, fiscal_year) FROM v_indicator_gaps");
+                long latest = DemoReport.scalar(sql, "SELECT count() FROM v_latest_submissions");
+                long seedCurrent = DemoReport.scalar(sql, "SELECT count() FROM v_indicator_gaps g INNER JOIN "
+                        + "v_latest_submissions s ON g.org_code = s.org_code AND g.fiscal_year = s.fiscal_year "
+                        + "AND g.revision = s.revision WHERE s.org_code = '" + SEED_ORG + "' AND s.fiscal_year = "
+                        + REPORT_YEAR);
+                bar.stepTo(Math.min(latest, gaps));
+                if (latest >= expected && gaps >= expected && seedCurrent == 10) {
+                    return null;
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("ClickHouse did not receive everything within 10 minutes; see the logs");
+    }
+
+    @FunctionalInterface
+    private interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T timed(String name, Phase<T> phase) throws Exception {
+        long started = System.nanoTime();
+        T result = phase.run();
+        phases.put(name, Duration.ofNanos(System.nanoTime() - started));
+        return result;
+    }
+
+    /** The stack starts empty, so the streams state of an earlier demo must go too. */
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private synchronized void stopAll() {
+        for (AutoCloseable service : running) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("itapipe: stopping " + service.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        running.clear();
+    }
+}
