@@ -39,6 +39,8 @@ import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.SinkLoader;
+import org.itapipe.sink.notify.NotifierApplication;
+import org.itapipe.sink.notify.NotifierSettings;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -52,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * real seed report, and a report read back from ClickHouse; then it keeps running for the user to explore.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the embedded stack and every service (ingest, streams, sink), load one LAO per "
+        description = {"Start the embedded stack and every service (ingest, streams, sink, notifier), load one LAO per "
                 + "subdistrict for FY 2567 and 2568 with some revisions, import the real seed report, wait until "
                 + "ClickHouse holds everything, and print a report.",
                 "Then keep running (endpoints printed as key=value lines) until interrupted; --exit stops after the "
@@ -71,6 +73,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private StackPortOptions ports;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file for the demo's services, e.g. notifier.webhook.<name>.url/.secret to receive "
+                    + "the alerts; connection settings in it are ignored (the demo runs its own stack).")
+    private Path config;
 
     @Option(names = "--exit", description = "Stop after the report.")
     private boolean exit;
@@ -101,8 +108,8 @@ final class DemoCommand implements Callable<Integer> {
                 Integer.toString(ingestPort)), Map.of()));
         Path streamsState = stateDir.resolve("streams");
         deleteRecursively(streamsState);
-        ConfigSource demo = ConfigSource.of(Map.of("schemas.auto-register", "true",
-                "streams.state-dir", streamsState.toString()), Map.of());
+        ConfigSource demo = ConfigSource.load(config, System.getenv()).withDefaults(Map.of(
+                "schemas.auto-register", "true", "streams.state-dir", streamsState.toString()));
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
                     (short) 1));
@@ -110,6 +117,8 @@ final class DemoCommand implements Callable<Integer> {
                     reference.methodologies()));
             running.add(0, SinkApplication.start(endpoints.connections(), SinkSettings.from(demo),
                     reference.methodologies(), SinkLoader.AfterInsert.NOTHING));
+            running.add(0, NotifierApplication.start(endpoints.connections(), NotifierSettings.from(demo),
+                    reference.methodologies()));
             return null;
         });
 
@@ -160,7 +169,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every organization-year is in the views with its gaps, the seed's latest revision included. */
+    /**
+     * Waits until every organization-year is in the views with its gaps (the seed's latest revision included) and
+     * counted in exactly one district and one province rollup: rollups arrive last, through the repartition.
+     */
     private Void awaitLoaded(StackEndpoints endpoints, long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         try (ProgressBar bar = ImportCommand.progressBar("ClickHouse", expected);
@@ -173,8 +185,13 @@ final class DemoCommand implements Callable<Integer> {
                         + "v_latest_submissions s ON g.org_code = s.org_code AND g.fiscal_year = s.fiscal_year "
                         + "AND g.revision = s.revision WHERE s.org_code = '" + SEED_ORG + "' AND s.fiscal_year = "
                         + REPORT_YEAR);
-                bar.stepTo(Math.min(latest, gaps));
-                if (latest >= expected && gaps >= expected && seedCurrent == 10) {
+                long inDistricts = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
+                        + "area_level = 'DISTRICT'");
+                long inProvinces = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
+                        + "area_level = 'PROVINCE'");
+                bar.stepTo(Math.min(Math.min(latest, gaps), Math.min(inDistricts, inProvinces)));
+                if (latest >= expected && gaps >= expected && seedCurrent == 10 && inDistricts == expected
+                        && inProvinces == expected) {
                     return null;
                 }
                 Thread.sleep(500);

@@ -7,18 +7,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.itapipe.config.Connections;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
@@ -62,8 +55,9 @@ public final class SinkApplication implements AutoCloseable {
             TopicSetup.createMissing(admin, Topics.ALL, settings.replicationFactor());
         }
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
-        KafkaConsumer<String, byte[]> consumer = consumer(connections, settings);
-        KafkaProducer<String, byte[]> producer = producer(connections);
+        KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections, settings.groupId(),
+                settings.batchRecords());
+        KafkaProducer<String, byte[]> producer = KafkaClients.producer(connections);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new KafkaClientMetrics(consumer).bindTo(metrics);
         ClickHouseWriter writer = new ClickHouseWriter(connections.clickhouse());
@@ -87,26 +81,6 @@ public final class SinkApplication implements AutoCloseable {
             throw new MigrationException("cannot connect to ClickHouse at " + connections.clickhouse().jdbcUrl()
                     + " as " + connections.clickhouse().user() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(Connections connections, SinkSettings settings) {
-        Map<String, Object> config = new HashMap<>(connections.kafka().clientProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Derived topics are written in transactions: only committed results are loaded.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchRecords());
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static KafkaProducer<String, byte[]> producer(Connections connections) {
-        Map<String, Object> config = new HashMap<>(connections.kafka().clientProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public boolean healthy() {
