@@ -23,6 +23,28 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
         return new ClickHouseUsers(randomPassword(), randomPassword());
     }
 
+    /** The two users for a stock ClickHouse server (a users.d file), passwords hashed. */
+    String usersFile() {
+        return """
+                <clickhouse>
+                  <users>
+                    <%s>
+                      <password_sha256_hex>%s</password_sha256_hex>
+                      <networks><ip>::/0</ip></networks>
+                      <profile>default</profile><quota>default</quota>
+                    </%s>
+                    <%s>
+                      <password_sha256_hex>%s</password_sha256_hex>
+                      <networks><ip>::/0</ip></networks>
+                      <profile>analyst</profile><quota>default</quota>
+                    </%s>
+                  </users>
+                  <profiles><analyst><readonly>2</readonly></analyst></profiles>
+                </clickhouse>
+                """.formatted(EmbeddedClickHouse.WRITER, sha256(writerPassword), EmbeddedClickHouse.WRITER,
+                EmbeddedClickHouse.ANALYST, sha256(analystPassword), EmbeddedClickHouse.ANALYST);
+    }
+
     Path writeServerConfig(Path file) {
         String xml = """
                 <clickhouse>

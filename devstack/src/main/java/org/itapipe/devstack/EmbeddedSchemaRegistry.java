@@ -56,7 +56,7 @@ final class EmbeddedSchemaRegistry implements StackPart {
         return new EmbeddedSchemaRegistry(process, url, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static void setBackwardCompatibility(URI url) {
+    static void setBackwardCompatibility(URI url) {
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url + "/config"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}"));

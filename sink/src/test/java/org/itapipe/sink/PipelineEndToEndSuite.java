@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.StackEndpoints;
-import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.http.IngestSettings;
 import org.itapipe.ingest.importer.ImportSource;
@@ -29,15 +28,14 @@ import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on the embedded stack: the real report and a few neighbours imported as users import them,
- * streams and sink running, and the results read back through the analyst views with the read-only analyst user.
+ * The whole pipeline, written once: the real report and a few neighbours imported as users import them, streams and
+ * sink running, and the results read back through the analyst views with the read-only analyst user. Runs on the
+ * embedded stack ({@link PipelineOnEmbeddedStackTest}) and on containers ({@link PipelineOnContainersTest}).
  */
-@ExtendWith(EmbeddedStackExtension.class)
-class SinkEndToEndTest {
+abstract class PipelineEndToEndSuite {
 
     private static final String NEIGHBOURS = """
             org_code,fiscal_year,revision,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,ind_8,ind_9,ind_10
@@ -110,14 +108,14 @@ class SinkEndToEndTest {
         IngestSettings settings = IngestSettings.from(ConfigSource.of(Map.of(), Map.of()));
         try (SubmissionPublisher publisher = IngestApplication.publisher(stack.connections(), settings, true)) {
             return IngestApplication.ReferenceData.standard().bulkImport().run(List.of(
-                    new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, SinkEndToEndTest::seedReport),
+                    new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, PipelineEndToEndSuite::seedReport),
                     new ImportSource("neighbours.csv", InputFormat.CSV, () -> new StringReader(NEIGHBOURS))),
                     BulkImport.Admission.ALL, Optional.of(publisher), result -> { });
         }
     }
 
     private static InputStreamReader seedReport() {
-        InputStream in = SinkEndToEndTest.class.getResourceAsStream(
+        InputStream in = PipelineEndToEndSuite.class.getResourceAsStream(
                 "/org/itapipe/schemas/samples/ban-kluai-2568-analysis.txt");
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }

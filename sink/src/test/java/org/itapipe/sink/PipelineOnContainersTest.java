@@ -1,0 +1,9 @@
+package org.itapipe.sink;
+
+import org.itapipe.devstack.junit.ContainerStackExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The end-to-end suite on Testcontainers; skipped, saying why, where no Docker engine runs. */
+@ExtendWith(ContainerStackExtension.class)
+class PipelineOnContainersTest extends PipelineEndToEndSuite {
+}
