@@ -65,7 +65,8 @@ abstract class PipelineEndToEndSuite {
                      MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING)) {
 
             Map<String, Object> seed = ClickHouseQueries.awaitRows(analyst, "SELECT * FROM v_province_comparison "
-                    + "WHERE org_code = '190802' AND fiscal_year = 2568", rows -> !rows.isEmpty()).get(0);
+                    + "WHERE org_code = '190802' AND fiscal_year = 2568", rows -> !rows.isEmpty()
+                    && ((Number) rows.get(0).get("organizations_in_province")).intValue() == 4).get(0);
             assertThat(seed.get("org_name_th")).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
             assertThat((BigDecimal) seed.get("total")).isEqualByComparingTo("94.30");
             assertThat(seed.get("level_th")).isEqualTo("ผ่านดี");

@@ -69,11 +69,18 @@ final class Batch {
         return offsets;
     }
 
-    /** Rows grouped by table, in arrival order: one insert per table. */
+    /**
+     * Rows grouped by table, one insert per table. The submissions table comes last: the views start from a
+     * submission's row, so by the time it is visible its indicator and item rows already are.
+     */
     static Map<Table, List<Row>> byTable(List<Mapped> records) {
         Map<Table, List<Row>> byTable = new LinkedHashMap<>();
         records.forEach(m -> m.rows().forEach(row -> byTable.computeIfAbsent(row.table(), t -> new ArrayList<>())
                 .add(row)));
+        List<Row> submissions = byTable.remove(Tables.SUBMISSIONS);
+        if (submissions != null) {
+            byTable.put(Tables.SUBMISSIONS, submissions);
+        }
         return byTable;
     }
 }
