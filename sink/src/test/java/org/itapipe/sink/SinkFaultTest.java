@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
+import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
@@ -30,6 +31,7 @@ import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.sink.load.ClickHouseWriter;
+import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.schema.Migrations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,6 +88,29 @@ class SinkFaultTest {
     }
 
     @Test
+    void aRecordThatCanNeverBeLoadedGoesToTheDeadLettersAndTheRestLoads(StackEndpoints stack) throws Exception {
+        String district = "76" + (10 + (int) (Math.random() * 89));
+        produce(stack, district);
+        ScoreSubmission unknownYear = ScoreSubmission.newBuilder(submission(district + "99", district, 0))
+                .setFiscalYear(2590).build();
+        send(stack, unknownYear);
+        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.max-age-ms", "200"), Map.of()))
+                .with("itapipe-sink-dlq-" + UUID.randomUUID(), 0);
+
+        try (SinkApplication sink = SinkApplication.start(stack.connections(), settings, MethodologyCatalog.builtIn(),
+                SinkLoader.AfterInsert.NOTHING)) {
+            List<Map<String, Object>> rows = ClickHouseQueries.awaitRows(stack.clickhouseAnalyst(),
+                    "SELECT count() AS n FROM v_latest_submissions WHERE district_code = '" + district + "'",
+                    r -> ((Number) r.get(0).get("n")).intValue() >= ORGANIZATIONS);
+            assertThat(((Number) rows.get(0).get("n")).intValue()).isEqualTo(ORGANIZATIONS);
+            DeadLetter letter = DeadLetterReader.await(stack, district + "99");
+            assertThat(letter.getService()).isEqualTo("sink");
+            assertThat(letter.getReason()).contains("2590");
+            assertThat(sink.healthy()).isTrue();
+        }
+    }
+
+    @Test
     void aChangedMigrationThatWasAlreadyAppliedIsRefused(StackEndpoints stack) throws Exception {
         SinkApplication.migrate(stack.connections());
         List<Migrations.Migration> edited = new ArrayList<>();
@@ -105,23 +130,29 @@ class SinkFaultTest {
         try (Admin admin = Admin.create(stack.connections().kafka().clientProperties())) {
             TopicSetup.createMissing(admin, Topics.ALL, (short) 1);
         }
+        for (int i = 0; i < ORGANIZATIONS; i++) {
+            send(stack, submission(district + String.format("%02d", i), district, i));
+        }
+    }
+
+    private static ScoreSubmission submission(String org, String district, int i) {
+        return ScoreSubmission.newBuilder()
+                .setSubmissionId(UUID.randomUUID().toString()).setOrgCode(org).setOrgNameTh("อบต.ทดสอบ " + i)
+                .setOrgType(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION)
+                .setDistrictCode(district).setProvinceCode(district.substring(0, 2)).setFiscalYear(2568)
+                .setRevision(1)
+                .setIndicators(IntStream.rangeClosed(1, 10).mapToObj(n -> new IndicatorScore(n,
+                        BigDecimal.valueOf(8_000 + n * 100 + i, 2))).toList())
+                .setSource(SubmissionSource.GENERATED).setSubmittedAt(Instant.now()).build();
+    }
+
+    private static void send(StackEndpoints stack, ScoreSubmission submission) throws Exception {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, ScoreSubmission> producer = new KafkaProducer<>(config,
                 serdes.key(Topics.SUBMISSIONS).serializer(), serdes.value(Topics.SUBMISSIONS).serializer())) {
-            for (int index = 0; index < ORGANIZATIONS; index++) {
-                int i = index;
-                String org = district + String.format("%02d", i);
-                ScoreSubmission submission = ScoreSubmission.newBuilder()
-                        .setSubmissionId(UUID.randomUUID().toString()).setOrgCode(org).setOrgNameTh("อบต.ทดสอบ " + i)
-                        .setOrgType(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION)
-                        .setDistrictCode(district).setProvinceCode(district.substring(0, 2)).setFiscalYear(2568).setRevision(1)
-                        .setIndicators(IntStream.rangeClosed(1, 10).mapToObj(n -> new IndicatorScore(n,
-                                BigDecimal.valueOf(8_000 + n * 100 + i, 2))).toList())
-                        .setSource(SubmissionSource.GENERATED).setSubmittedAt(Instant.now()).build();
-                producer.send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), org, submission)).get();
-            }
+            producer.send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), submission.getOrgCode(), submission)).get();
         }
     }
 }
