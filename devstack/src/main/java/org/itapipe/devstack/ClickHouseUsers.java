@@ -25,44 +25,44 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
 
     /** The two users for a stock ClickHouse server (a users.d file), passwords hashed. */
     String usersFile() {
-        return """
-                <clickhouse>
-                  <users>
-                    <%s>
-                      <password_sha256_hex>%s</password_sha256_hex>
-                      <networks><ip>::/0</ip></networks>
-                      <profile>default</profile><quota>default</quota>
-                    </%s>
-                    <%s>
-                      <password_sha256_hex>%s</password_sha256_hex>
-                      <networks><ip>::/0</ip></networks>
-                      <profile>analyst</profile><quota>default</quota>
-                    </%s>
-                  </users>
-                  <profiles><analyst><readonly>2</readonly></analyst></profiles>
-                </clickhouse>
-                """.formatted(EmbeddedClickHouse.WRITER, sha256(writerPassword), EmbeddedClickHouse.WRITER,
-                EmbeddedClickHouse.ANALYST, sha256(analystPassword), EmbeddedClickHouse.ANALYST);
+        return "<clickhouse>\n" + users("::/0", "") + "</clickhouse>\n";
     }
 
+    /**
+     * The embedded server's whole configuration: the users file is the configuration itself, with the local-only
+     * admin {@code default} beside the writer and the analyst.
+     */
     Path writeServerConfig(Path file) {
-        String xml = """
-                <clickhouse>
-                  <user_directories><users_xml><path>%s</path></users_xml></user_directories>
-                  <users>
+        String defaultUser = """
                     <default>
                       <password></password>
                       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
                       <profile>default</profile><quota>default</quota>
                     </default>
-                    <%s>
+                """;
+        String xml = "<clickhouse>\n  <user_directories><users_xml><path>" + file.toAbsolutePath()
+                + "</path></users_xml></user_directories>\n" + users("127.0.0.1", defaultUser)
+                + "  <quotas><default/></quotas>\n</clickhouse>\n";
+        try {
+            Files.writeString(file, xml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ClickHouse configuration " + file, e);
+        }
+        return file;
+    }
+
+    /** The users section (writer, analyst, plus {@code extraUsers}) and the read-only analyst profile. */
+    private String users(String network, String extraUsers) {
+        return """
+                  <users>
+                %s    <%s>
                       <password_sha256_hex>%s</password_sha256_hex>
-                      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+                      <networks><ip>%s</ip></networks>
                       <profile>default</profile><quota>default</quota>
                     </%s>
                     <%s>
                       <password_sha256_hex>%s</password_sha256_hex>
-                      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+                      <networks><ip>%s</ip></networks>
                       <profile>analyst</profile><quota>default</quota>
                     </%s>
                   </users>
@@ -70,17 +70,9 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
                     <default/>
                     <analyst><readonly>2</readonly></analyst>
                   </profiles>
-                  <quotas><default/></quotas>
-                </clickhouse>
-                """.formatted(file.toAbsolutePath(), EmbeddedClickHouse.WRITER, sha256(writerPassword),
-                EmbeddedClickHouse.WRITER, EmbeddedClickHouse.ANALYST, sha256(analystPassword),
+                """.formatted(extraUsers, EmbeddedClickHouse.WRITER, sha256(writerPassword), network,
+                EmbeddedClickHouse.WRITER, EmbeddedClickHouse.ANALYST, sha256(analystPassword), network,
                 EmbeddedClickHouse.ANALYST);
-        try {
-            Files.writeString(file, xml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ClickHouse configuration " + file, e);
-        }
-        return file;
     }
 
     private static String randomPassword() {

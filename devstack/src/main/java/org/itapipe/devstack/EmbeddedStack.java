@@ -1,5 +1,6 @@
 package org.itapipe.devstack;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,13 @@ public final class EmbeddedStack implements AutoCloseable {
     private final EmbeddedSchemaRegistry registry;
     private final EmbeddedClickHouse clickhouse;
     private final StackEndpoints endpoints;
+    private final StateDirectories dirs;
     private final Thread shutdownHook = new Thread(this::stopParts, "embedded-stack-shutdown");
     private boolean stopped;
 
     private EmbeddedStack(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
                           StackOptions options) {
+        this.dirs = new StateDirectories(options.stateDir());
         this.kafka = kafka;
         this.registry = registry;
         this.clickhouse = clickhouse;
@@ -93,6 +96,14 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public StackEndpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * Where a service run on this stack keeps its local state (e.g. Kafka Streams stores). Emptied at every start,
+     * since the topics the state was built from are.
+     */
+    public Path serviceStateDir(String service) {
+        return dirs.services().resolve(service);
     }
 
     public Connections connections() {

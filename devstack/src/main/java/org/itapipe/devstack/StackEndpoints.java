@@ -23,6 +23,9 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
      */
     public static final String AUTO_REGISTER = "schemas.auto-register";
 
+    /** Path of the Confluent-compatible API on the embedded registry (Apicurio). */
+    public static final String REGISTRY_API_PATH = EmbeddedSchemaRegistry.CONFLUENT_API_PATH;
+
     public StackEndpoints {
         readyTimes = Map.copyOf(readyTimes);
     }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Layout of the stack's state directory: data of each server (emptied at every start) and their logs. */
+/**
+ * Layout of the stack's state directory: data of each server and of the services run beside the stack (all emptied
+ * at every start, like Kafka's topics they belong to), and the logs.
+ */
 record StateDirectories(Path root) {
 
     Path kafkaData() {
@@ -16,6 +19,11 @@ record StateDirectories(Path root) {
         return root.resolve("clickhouse");
     }
 
+    /** State that services keep next to the stack (Kafka Streams stores), one directory per service. */
+    Path services() {
+        return root.resolve("services");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }
@@ -24,6 +32,7 @@ record StateDirectories(Path root) {
         try {
             MachineCache.deleteRecursively(kafkaData());
             MachineCache.deleteRecursively(clickhouseData());
+            MachineCache.deleteRecursively(services());
             Files.createDirectories(kafkaData());
             Files.createDirectories(clickhouseData());
             Files.createDirectories(logs());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.devstack.StackEndpoints;
+import org.itapipe.devstack.StackPorts;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,12 +16,16 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     /** Where {@code itapipe stack} listens by default. */
-    static final Map<String, String> LOCAL_STACK = Map.of(
-            Connections.KAFKA_BOOTSTRAP, "127.0.0.1:9092",
-            Connections.REGISTRY_URL, "http://127.0.0.1:8081/apis/ccompat/v7",
-            Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:8123/default",
-            Connections.CLICKHOUSE_USER, "default",
-            StackEndpoints.AUTO_REGISTER, "true");
+    static final Map<String, String> LOCAL_STACK = localStack(StackPorts.conventional());
+
+    private static Map<String, String> localStack(StackPorts ports) {
+        return Map.of(
+                Connections.KAFKA_BOOTSTRAP, "127.0.0.1:" + ports.kafka(),
+                Connections.REGISTRY_URL, "http://127.0.0.1:" + ports.registry() + StackEndpoints.REGISTRY_API_PATH,
+                Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:" + ports.clickhouseHttp() + "/default",
+                Connections.CLICKHOUSE_USER, "default",
+                StackEndpoints.AUTO_REGISTER, "true");
+    }
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (properties; e.g. the output of 'itapipe stack'). Default: $ITAPIPE_CONFIG.")

@@ -1,24 +1,20 @@
 package org.itapipe.launcher;
 
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.EmbeddedStack;
@@ -106,10 +102,8 @@ final class DemoCommand implements Callable<Integer> {
         String apiKey = keys.create("demo (national)", new Scope.National()).plainText();
         IngestSettings ingestSettings = IngestSettings.from(ConfigSource.of(Map.of("ingest.port",
                 Integer.toString(ingestPort)), Map.of()));
-        Path streamsState = stateDir.resolve("streams");
-        deleteRecursively(streamsState);
         ConfigSource demo = ConfigSource.load(config, System.getenv()).withDefaults(Map.of(
-                "schemas.auto-register", "true", "streams.state-dir", streamsState.toString()));
+                "schemas.auto-register", "true", "streams.state-dir", stack.serviceStateDir("streams").toString()));
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
                     (short) 1));
@@ -210,18 +204,6 @@ final class DemoCommand implements Callable<Integer> {
         T result = phase.run();
         phases.put(name, Duration.ofNanos(System.nanoTime() - started));
         return result;
-    }
-
-    /** The stack starts empty, so the streams state of an earlier demo must go too. */
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private synchronized void stopAll() {

@@ -1,6 +1,5 @@
 package org.itapipe.sink;
 
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -8,8 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.itapipe.config.Connections;
@@ -32,28 +29,17 @@ import org.itapipe.sink.schema.Migrations;
 public final class SinkApplication implements AutoCloseable {
 
     private final SinkLoader loader;
-    private final Thread thread;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> producer;
-    private final ClickHouseWriter writer;
-    private final Javalin http;
+    private final BackgroundService service;
 
-    private SinkApplication(SinkLoader loader, KafkaConsumer<String, byte[]> consumer,
-                            KafkaProducer<String, byte[]> producer, ClickHouseWriter writer, Javalin http) {
+    private SinkApplication(SinkLoader loader, BackgroundService service) {
         this.loader = loader;
-        this.consumer = consumer;
-        this.producer = producer;
-        this.writer = writer;
-        this.http = http;
-        this.thread = new Thread(loader, "itapipe-sink-loader");
+        this.service = service;
     }
 
     public static SinkApplication start(Connections connections, SinkSettings settings,
                                         MethodologyCatalog methodologies, SinkLoader.AfterInsert afterInsert) {
         migrate(connections);
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            TopicSetup.createMissing(admin, Topics.ALL, settings.replicationFactor());
-        }
+        TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
         KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections, settings.groupId(),
                 settings.batchRecords());
@@ -63,14 +49,9 @@ public final class SinkApplication implements AutoCloseable {
         ClickHouseWriter writer = new ClickHouseWriter(connections.clickhouse());
         SinkLoader loader = new SinkLoader(consumer, producer, serdes.value(Topics.DEAD_LETTERS).serializer(),
                 new RowMapper(serdes, methodologies), writer, settings, metrics, afterInsert);
-        Javalin http = Javalin.create(config -> config.showJavalinBanner = false)
-                .get("/health", ctx -> ctx.status(loader.healthy() ? 200 : 503)
-                        .json(Map.of("status", loader.healthy() ? "UP" : "DOWN")))
-                .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()))
-                .start(settings.httpHost(), settings.httpPort());
-        SinkApplication application = new SinkApplication(loader, consumer, producer, writer, http);
-        application.thread.start();
-        return application;
+        return new SinkApplication(loader, BackgroundService.start("itapipe-sink-loader", loader, loader::stop,
+                List.of(() -> consumer.close(Duration.ofSeconds(5)), () -> producer.close(Duration.ofSeconds(5)),
+                        writer), loader::healthy, metrics, settings.httpHost(), settings.httpPort()));
     }
 
     /** Applies the schema migrations with the sink's (writer) credentials. */
@@ -88,21 +69,12 @@ public final class SinkApplication implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return service.httpPort();
     }
 
     /** Stops without committing anything more: like a crash, as far as offsets go. */
     @Override
     public void close() {
-        loader.stop();
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consumer.close(Duration.ofSeconds(5));
-        producer.close(Duration.ofSeconds(5));
-        writer.close();
-        http.stop();
+        service.close();
     }
 }

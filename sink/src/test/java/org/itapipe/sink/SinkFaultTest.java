@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -127,9 +126,7 @@ class SinkFaultTest {
     }
 
     static void produce(StackEndpoints stack, String district) throws Exception {
-        try (Admin admin = Admin.create(stack.connections().kafka().clientProperties())) {
-            TopicSetup.createMissing(admin, Topics.ALL, (short) 1);
-        }
+        TopicSetup.createMissing(stack.connections().kafka(), (short) 1);
         for (int i = 0; i < ORGANIZATIONS; i++) {
             send(stack, submission(district + String.format("%02d", i), district, i));
         }

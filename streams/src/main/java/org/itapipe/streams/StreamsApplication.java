@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.itapipe.config.Connections;
@@ -14,7 +13,6 @@ import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
-import org.itapipe.schemas.topics.Topics;
 
 /**
  * The streams service: creates the topics it needs, runs the topology, and serves {@code /health} (200 while the
@@ -33,9 +31,7 @@ public final class StreamsApplication implements AutoCloseable {
 
     public static StreamsApplication start(Connections connections, StreamsSettings settings,
                                            MethodologyCatalog methodologies) {
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            TopicSetup.createMissing(admin, Topics.ALL, settings.replicationFactor());
-        }
+        TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()),
                 settings.autoRegisterSchemas());
         KafkaStreams streams = new KafkaStreams(new ItaTopology(serdes, methodologies).build(),

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,9 +49,7 @@ class StreamsOnEmbeddedStackTest {
     void topics(Connections connections) {
         this.connections = connections;
         this.serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            TopicSetup.createMissing(admin, Topics.ALL, (short) 1);
-        }
+        TopicSetup.createMissing(connections.kafka(), (short) 1);
     }
 
     private StreamsSettings settings(String applicationId, String instance) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
@@ -21,7 +20,6 @@ import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.ItemScore;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.topics.TopicSetup;
-import org.itapipe.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,9 +29,7 @@ class SeedImportTest {
 
     @Test
     void theSeedReportArrivesOnTheSubmissionsTopicExactlyAsPublished(Connections connections) throws Exception {
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            TopicSetup.createMissing(admin, Topics.ALL, (short) 1);
-        }
+        TopicSetup.createMissing(connections.kafka(), (short) 1);
         IngestSettings settings = IngestSettings.from(ConfigSource.of(Map.of(), Map.of()));
         ImportSummary summary;
         try (SubmissionPublisher publisher = IngestApplication.publisher(connections, settings, true)) {

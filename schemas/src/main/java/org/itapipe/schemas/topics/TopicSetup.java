@@ -6,11 +6,19 @@ import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.itapipe.config.KafkaSettings;
 
 /** Creates the pipeline's topics that do not exist yet; existing topics are left as they are. */
 public final class TopicSetup {
 
     private TopicSetup() {
+    }
+
+    /** Creates every topic of {@link Topics#ALL} that is missing, with its own short-lived admin client. */
+    public static List<String> createMissing(KafkaSettings kafka, short replicationFactor) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return createMissing(admin, Topics.ALL, replicationFactor);
+        }
     }
 
     /** @return the names of the topics created */

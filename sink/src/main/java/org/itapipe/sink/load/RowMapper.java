@@ -55,16 +55,24 @@ public final class RowMapper {
                 Topics.PROVINCE_ROLLUPS.name(), Topics.YEAR_OVER_YEAR.name(), Topics.OIT_ALERTS.name());
     }
 
+    /**
+     * The rows of a record. A tombstone (null value) has no rows, except on the rollup topics, where it means that
+     * an area lost its last member and becomes a deletion marker.
+     */
     public List<Row> rows(ConsumerRecord<String, byte[]> record) {
         String topic = record.topic();
         long offset = record.offset();
+        boolean rollupTopic = topic.equals(Topics.DISTRICT_ROLLUPS.name()) || topic.equals(Topics.PROVINCE_ROLLUPS.name());
+        if (record.value() == null && !rollupTopic) {
+            return List.of();
+        }
         if (topic.equals(Topics.SUBMISSIONS.name())) {
             return submission(submissions.deserialize(topic, record.value()), record.partition(), offset);
         }
         if (topic.equals(Topics.INDICATOR_GAPS.name())) {
             return gaps(gaps.deserialize(topic, record.value()), offset);
         }
-        if (topic.equals(Topics.DISTRICT_ROLLUPS.name()) || topic.equals(Topics.PROVINCE_ROLLUPS.name())) {
+        if (rollupTopic) {
             return List.of(rollup(record.key(), topic, rollups.deserialize(topic, record.value()), offset));
         }
         if (topic.equals(Topics.YEAR_OVER_YEAR.name())) {
@@ -77,9 +85,6 @@ public final class RowMapper {
     }
 
     private List<Row> submission(ScoreSubmission s, int partition, long offset) {
-        if (s == null) {
-            return List.of();
-        }
         Methodology methodology = methodologies.require(s.getFiscalYear());
         ScoreCard card = methodology.score(SubmissionScores.indicators(s));
         List<Row> rows = new ArrayList<>();
@@ -105,9 +110,6 @@ public final class RowMapper {
     }
 
     private static List<Row> gaps(IndicatorGaps g, long offset) {
-        if (g == null) {
-            return List.of();
-        }
         List<Row> rows = new ArrayList<>();
         for (IndicatorGap gap : g.getIndicators()) {
             rows.add(new Row(Tables.INDICATOR_GAPS, new Object[] {g.getOrgCode(), g.getFiscalYear(), g.getRevision(),

@@ -94,10 +94,6 @@ public final class SinkLoader implements Runnable {
     }
 
     private void map(ConsumerRecord<String, byte[]> record, Batch batch) {
-        if (record.value() == null && !record.topic().startsWith("ita.rollups.")) {
-            batch.add(record, List.of());
-            return;
-        }
         try {
             batch.add(record, mapper.rows(record));
         } catch (RuntimeException e) {
@@ -108,28 +104,28 @@ public final class SinkLoader implements Runnable {
     private void flush(Batch batch) {
         long started = System.nanoTime();
         List<Batch.Failed> refused = new ArrayList<>(batch.failed());
-        refused.addAll(insert(batch));
+        refused.addAll(insert(batch.mapped()));
         afterInsert.run(batch.records());
         refused.forEach(this::deadLetter);
         consumer.commitSync(batch.offsets());
         batchLatency.record(Duration.ofNanos(System.nanoTime() - started + batch.ageNanos()));
     }
 
-    /** Inserts the batch, retrying while ClickHouse is unreachable; returns the records ClickHouse refuses. */
-    private List<Batch.Failed> insert(Batch batch) {
+    /** Inserts the records, retrying while ClickHouse is unreachable; returns the records ClickHouse refuses. */
+    private List<Batch.Failed> insert(List<Batch.Mapped> records) {
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
-                writer.insert(Batch.byTable(batch.mapped()));
+                writer.insert(Batch.byTable(records));
                 healthy = true;
-                count(batch.mapped());
+                count(records);
                 return List.of();
             } catch (SQLException e) {
                 if (!ClickHouseWriter.isTransient(e)) {
-                    return insertOneByOne(batch.mapped());
+                    return insertOneByOne(records);
                 }
                 healthy = false;
-                LOG.warn("ClickHouse unavailable, retrying the batch of {} records in {} ms: {}", batch.records(),
+                LOG.warn("ClickHouse unavailable, retrying {} records in {} ms: {}", records.size(),
                         backoff.toMillis(), e.getMessage());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
@@ -147,18 +143,12 @@ public final class SinkLoader implements Runnable {
                 count(List.of(record));
             } catch (SQLException e) {
                 if (ClickHouseWriter.isTransient(e)) {
-                    return insertAfterOutage(records);
+                    return insert(records);
                 }
                 refused.add(new Batch.Failed(record.record(), e));
             }
         }
         return refused;
-    }
-
-    private List<Batch.Failed> insertAfterOutage(List<Batch.Mapped> records) {
-        Batch retry = new Batch();
-        records.forEach(record -> retry.add(record.record(), record.rows()));
-        return insert(retry);
     }
 
     private void count(List<Batch.Mapped> records) {

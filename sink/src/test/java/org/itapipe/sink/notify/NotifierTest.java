@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,9 +124,7 @@ class NotifierTest {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, OitAlert> producer = new KafkaProducer<>(config,
                 serdes.key(Topics.OIT_ALERTS).serializer(), serdes.value(Topics.OIT_ALERTS).serializer())) {
-            try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-                TopicSetup.createMissing(admin, Topics.ALL, (short) 1);
-            }
+            TopicSetup.createMissing(connections.kafka(), (short) 1);
             producer.send(new ProducerRecord<>(Topics.OIT_ALERTS.name(), Topics.alertKey(alert.getOrgCode(),
                     alert.getFiscalYear(), alert.getItemCode()), alert)).get();
         }
