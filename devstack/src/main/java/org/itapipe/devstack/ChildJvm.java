@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A server of the stack running in its own JVM, with its output in a log file, that ends with its parent (see
  * {@link ExitWithParent}) and is stopped with SIGTERM, then killed if it does not stop in time.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     static final String STACK_DIR_PROPERTY = "-Ditapipe.stack.dir";
     private static final long STOP_TIMEOUT_SECONDS = 15;
@@ -77,15 +78,32 @@ final class ChildJvm implements AutoCloseable {
         return java;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to end by itself; returns its exit code, or fails if it is still running. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; log " + logFile);
+        }
+        return process.exitValue();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
     /** Fails with the exit code and the log tail if the process has already ended. */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new StackStartFailed(name + " exited with code " + process.exitValue() + " before it was ready; "
                     + "log " + logFile + ":\n" + logTail(40));
         }
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

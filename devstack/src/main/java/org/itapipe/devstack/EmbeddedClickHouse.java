@@ -127,6 +127,10 @@ final class EmbeddedClickHouse implements StackPart {
         return users;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public Duration readyAfter() {
         return readyAfter;

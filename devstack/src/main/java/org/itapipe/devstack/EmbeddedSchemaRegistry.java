@@ -99,6 +99,10 @@ final class EmbeddedSchemaRegistry implements StackPart {
         return url;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public Duration readyAfter() {
         return readyAfter;

@@ -1,7 +1,9 @@
 package org.itapipe.devstack;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -108,6 +110,21 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Connections connections() {
         return endpoints.connections();
+    }
+
+    /**
+     * Starts a program in its own JVM with this JVM's classpath, e.g. a pipeline service to measure on its own. It
+     * logs to {@code logs/<name>.log} and, like the stack's servers, ends when this JVM does.
+     */
+    public ChildJvm startJvm(String name, List<String> jvmOptions, String mainClass, List<String> args) {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList();
+        return ChildJvm.start(name, dirs, classpath, jvmOptions, mainClass, args);
+    }
+
+    /** The process ids of the stack's servers that run in child JVMs (the registry and ClickHouse), by name. */
+    public Map<String, Long> childProcesses() {
+        return Map.of("registry", registry.pid(), "clickhouse", clickhouse.pid());
     }
 
     @Override

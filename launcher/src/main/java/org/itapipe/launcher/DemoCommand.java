@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import me.tongfei.progressbar.ProgressBar;
+import org.itapipe.bench.data.NationalDataset;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackEndpoints;
@@ -30,7 +31,6 @@ import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.launcher.demo.DemoReport;
-import org.itapipe.launcher.demo.NationalDataset;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.ClickHouseWriter;
@@ -60,6 +60,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final String SEED_ORG = "190802";
     private static final int REPORT_YEAR = 2568;
     private static final List<Integer> YEARS = List.of(2567, 2568);
+    /** About 3% of the organization-years get a correction, as in a real round. */
+    private static final int REVISIONS = 450;
 
     @Spec
     private CommandSpec spec;
@@ -116,17 +118,20 @@ final class DemoCommand implements Callable<Integer> {
             return null;
         });
 
-        NationalDataset.Csv national = timed("generate national data", () ->
-                new NationalDataset(reference.organizations(), reference.methodologies()).generate(YEARS));
+        NationalDataset.Waves national = timed("generate national data", () ->
+                new NationalDataset(reference.organizations().all(), reference.methodologies()).generate(YEARS, REVISIONS));
         BulkImport importer = reference.bulkImport();
         try (SubmissionPublisher publisher = IngestApplication.publisher(endpoints.connections(), ingestSettings,
                 true)) {
             ImportSummary first = timed("publish first submissions", () -> importWithProgress(importer, publisher,
-                    new ImportSource("national.csv", InputFormat.CSV, () -> new StringReader(national.firstSubmissions())),
-                    national.firstRows()));
-            timed("publish revisions", () -> importWithProgress(importer, publisher,
-                    new ImportSource("revisions.csv", InputFormat.CSV, () -> new StringReader(national.revisions())),
-                    national.revisionRows()));
+                    csvSource("national.csv", national.csv().get(0)), national.firstRows()));
+            timed("publish revisions", () -> {
+                for (int wave = 1; wave < national.csv().size(); wave++) {
+                    importWithProgress(importer, publisher, csvSource("revisions-" + (wave + 1) + ".csv",
+                            national.csv().get(wave)), national.rows().get(wave));
+                }
+                return null;
+            });
             timed("import seed report", () -> importWithProgress(importer, publisher,
                     new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, () -> new InputStreamReader(
                             DemoCommand.class.getResourceAsStream("/org/itapipe/schemas/samples/"
@@ -150,6 +155,10 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    private static ImportSource csvSource(String name, String csv) {
+        return new ImportSource(name, InputFormat.CSV, () -> new StringReader(csv));
     }
 
     private ImportSummary importWithProgress(BulkImport importer, SubmissionPublisher publisher, ImportSource source,

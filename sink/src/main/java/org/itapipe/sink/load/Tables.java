@@ -1,5 +1,7 @@
 package org.itapipe.sink.load;
 
+import java.util.List;
+
 /** Every table the sink loads (created by the migrations in {@code org/itapipe/sink/migrations}). */
 public final class Tables {
 
@@ -24,6 +26,10 @@ public final class Tables {
     public static final Table OIT_ALERTS = Table.of("oit_alerts", "org_code", "fiscal_year", "item_code", "state",
             "score", "threshold", "previous_score", "previous_score_from", "fell", "revision", "indicator",
             "org_name_th", "district_code", "province_code", "changed_at", "_offset");
+
+    /** In the order the migrations create them. */
+    public static final List<Table> ALL = List.of(SUBMISSIONS, SUBMISSION_INDICATORS, SUBMISSION_ITEMS, INDICATOR_GAPS,
+            AREA_ROLLUPS, YOY_CHANGES, OIT_ALERTS);
 
     private Tables() {
     }

@@ -1,9 +1,10 @@
-package org.itapipe.launcher.demo;
+package org.itapipe.bench.data;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 import org.itapipe.schemas.methodology.Indicator;
@@ -12,55 +13,77 @@ import org.itapipe.schemas.methodology.ItemCatalogue;
 import org.itapipe.schemas.methodology.Methodology;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.organizations.Organization;
-import org.itapipe.schemas.organizations.OrganizationRegistry;
 
 /**
- * A national data set for the demo, as CSV in the import format: one row per organization of the registry for each
- * fiscal year, plus revisions of a few percent of them. Seeded, so every run gives the same data.
+ * A national data set as CSV in the import format: one row per given organization for each fiscal year,
+ * plus a given number of revisions of randomly chosen organization-years. Seeded, so every run gives the same data.
+ * The demo and the benchmarks load it.
  *
  * <p>Shape, chosen to look like published results: each organization has an underlying quality (mean 89, sd 6), so
  * most totals fall between 80 and 100 with a tail below 75; EIT and OIT indicators are the means of their items (so
  * the generated rows are consistent and raise no flags), and about 4% of OIT items sit at 50. Years whose item
- * catalogue is unknown get indicator scores only.
+ * catalogue is unknown get indicator scores only. A revision moves the organization's quality a little, so revisions
+ * change totals, ranks and alerts the way real corrections do.
+ *
+ * <p>Rows come in waves: wave 1 holds revision 1 of every organization-year, wave n revision n of those revised n - 1
+ * times. An import names each organization-year once, so each wave is imported on its own, in order.
  */
 public final class NationalDataset {
 
     static final long SEED = 2568;
-    private static final double REVISED_SHARE = 0.03;
 
-    private final OrganizationRegistry organizations;
+    private final List<Organization> organizations;
     private final MethodologyCatalog methodologies;
 
-    public NationalDataset(OrganizationRegistry organizations, MethodologyCatalog methodologies) {
-        this.organizations = organizations;
+    public NationalDataset(Collection<Organization> organizations, MethodologyCatalog methodologies) {
+        this.organizations = List.copyOf(organizations);
         this.methodologies = methodologies;
     }
 
-    /** First submissions of every organization for each year, and (separately) the revisions that follow. */
-    public record Csv(String firstSubmissions, String revisions, int firstRows, int revisionRows) {
+    /** The CSV text of each wave, with its row count. */
+    public record Waves(List<String> csv, List<Integer> rows) {
+
+        public int firstRows() {
+            return rows.get(0);
+        }
+
+        public int total() {
+            return rows.stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
-    public Csv generate(List<Integer> fiscalYears) {
+    /** Every organization in every given year once, then {@code revisions} more rows, each a later revision. */
+    public Waves generate(List<Integer> fiscalYears, int revisions) {
         Random random = new Random(SEED);
+        List<Organization> all = organizations;
+        int[] revisedTimes = new int[all.size() * fiscalYears.size()];
+        for (int i = 0; i < revisions; i++) {
+            revisedTimes[random.nextInt(revisedTimes.length)]++;
+        }
+        int waveCount = 1 + Arrays.stream(revisedTimes).max().orElse(0);
         List<String> header = header(fiscalYears);
-        StringBuilder first = new StringBuilder(String.join(",", header)).append('\n');
-        StringBuilder revised = new StringBuilder(String.join(",", header)).append('\n');
-        int firstRows = 0;
-        int revisionRows = 0;
-        for (Organization organization : organizations.all()) {
+        List<StringBuilder> waves = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        for (int wave = 0; wave < waveCount; wave++) {
+            waves.add(new StringBuilder(String.join(",", header)).append('\n'));
+            rows.add(0);
+        }
+        int orgYear = 0;
+        for (Organization organization : all) {
             double quality = Math.min(99.5, Math.max(45, 89 + random.nextGaussian() * 6));
             for (int year : fiscalYears) {
                 Methodology methodology = methodologies.require(year);
-                first.append(row(organization, methodology, header, quality + random.nextGaussian() * 2, 1, random));
-                firstRows++;
-                if (random.nextDouble() < REVISED_SHARE) {
-                    revised.append(row(organization, methodology, header, quality + 2 + random.nextGaussian(), 2,
+                double yearQuality = quality + random.nextGaussian() * 2;
+                for (int revision = 1; revision <= 1 + revisedTimes[orgYear]; revision++) {
+                    waves.get(revision - 1).append(row(organization, methodology, header, yearQuality, revision,
                             random));
-                    revisionRows++;
+                    rows.set(revision - 1, rows.get(revision - 1) + 1);
+                    yearQuality = Math.min(99.5, yearQuality + 1 + random.nextGaussian());
                 }
+                orgYear++;
             }
         }
-        return new Csv(first.toString(), revised.toString(), firstRows, revisionRows);
+        return new Waves(waves.stream().map(StringBuilder::toString).toList(), List.copyOf(rows));
     }
 
     private List<String> header(List<Integer> fiscalYears) {

@@ -1,4 +1,4 @@
-package org.itapipe.launcher.demo;
+package org.itapipe.bench.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,25 +20,43 @@ import org.junit.jupiter.api.Test;
 class NationalDatasetTest {
 
     private final IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
-    private final NationalDataset dataset = new NationalDataset(reference.organizations(), reference.methodologies());
+    private final NationalDataset dataset = new NationalDataset(reference.organizations().all(),
+            reference.methodologies());
 
     @Test
     void twoRunsGiveTheSameData() {
-        assertThat(dataset.generate(List.of(2567, 2568))).isEqualTo(dataset.generate(List.of(2567, 2568)));
+        assertThat(dataset.generate(List.of(2567, 2568), 500)).isEqualTo(dataset.generate(List.of(2567, 2568), 500));
     }
 
     @Test
-    void everyOrganizationHasBothYearsAndAFewPercentAreRevised() {
-        NationalDataset.Csv csv = dataset.generate(List.of(2567, 2568));
+    void everyOrganizationHasBothYearsThenTheRequestedNumberOfRevisions() {
+        NationalDataset.Waves waves = dataset.generate(List.of(2567, 2568), 20_000);
 
-        assertThat(csv.firstRows()).isEqualTo(reference.organizations().all().size() * 2);
-        assertThat((double) csv.revisionRows() / csv.firstRows()).isBetween(0.01, 0.06);
+        assertThat(waves.firstRows()).isEqualTo(reference.organizations().all().size() * 2);
+        assertThat(waves.total()).isEqualTo(waves.firstRows() + 20_000);
+        assertThat(waves.rows()).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    }
+
+    @Test
+    void eachWaveNamesAnOrganizationYearOnceAndCarriesTheNextRevision() throws Exception {
+        NationalDataset.Waves waves = dataset.generate(List.of(2567, 2568), 20_000);
+
+        for (int wave = 0; wave < waves.csv().size(); wave++) {
+            String csv = waves.csv().get(wave);
+            ImportSummary summary = reference.bulkImport().run(List.of(new ImportSource("wave.csv", InputFormat.CSV,
+                    () -> new StringReader(csv))), BulkImport.Admission.ALL, Optional.empty(), result -> { });
+            int revision = wave + 1;
+            assertThat(summary.rejected()).as("wave %d", revision).isZero();
+            assertThat(summary.accepted()).isEqualTo(waves.rows().get(wave));
+            assertThat(summary.results()).allSatisfy(result ->
+                    assertThat(((RecordResult.Accepted) result).submission().getRevision()).isEqualTo(revision));
+        }
     }
 
     @Test
     void everyRowPassesValidationWithoutFlagsAndTotalsLookLikePublishedResults() throws Exception {
         ImportSummary summary = reference.bulkImport().run(List.of(new ImportSource("national.csv", InputFormat.CSV,
-                () -> new StringReader(dataset.generate(List.of(2568)).firstSubmissions()))),
+                () -> new StringReader(dataset.generate(List.of(2568), 0).csv().get(0)))),
                 BulkImport.Admission.ALL, Optional.empty(), result -> { });
 
         assertThat(summary.rejected()).isZero();

@@ -1,0 +1,104 @@
+package org.itapipe.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.devstack.EmbeddedStack;
+import org.itapipe.devstack.StackOptions;
+import org.itapipe.devstack.StackPorts;
+import org.itapipe.ingest.IngestApplication;
+import org.itapipe.schemas.organizations.Organization;
+import org.itapipe.schemas.registry.SchemaRegistryClient;
+import org.itapipe.schemas.topics.TopicSerdes;
+import org.itapipe.schemas.topics.TopicSetup;
+
+/**
+ * {@code itapipe bench}: every stage against its peer on one fresh embedded stack, then the replay, memory and
+ * latency with the services in their own JVMs on a second fresh stack (the replay starts from empty topics and
+ * tables). See docs/benchmarks.md for the method.
+ */
+public final class Benchmarks {
+
+    private static final List<Integer> YEARS = List.of(2567, 2568);
+    private static final int LATENCY_YEAR = 2568;
+
+    private final BenchSize size;
+    private final Path stateDir;
+    private final String launcherMainClass;
+    private final PrintWriter progress;
+    private final IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
+
+    /**
+     * @param launcherMainClass the {@code itapipe} main class, which starts each service in its own JVM
+     * @param progress          where each step is announced as it starts
+     */
+    public Benchmarks(BenchSize size, Path stateDir, String launcherMainClass, PrintWriter progress) {
+        this.size = size;
+        this.stateDir = stateDir;
+        this.launcherMainClass = launcherMainClass;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws Exception {
+        BenchReport report = new BenchReport(size.name(), Machine.current());
+        List<Organization> organizations = reference.organizations().all().stream()
+                .filter(org -> org.subdistrictCode().startsWith(size.replayProvince())).toList();
+        NationalDataset dataset = new NationalDataset(organizations, reference.methodologies());
+        int organizationYears = organizations.size() * YEARS.size();
+        stages(report, dataset.generate(YEARS, Math.max(0, size.importSubmissions() - organizationYears)));
+        replay(report, dataset.generate(YEARS, Math.max(0, size.replayRecords() - organizationYears)),
+                organizations);
+        return report;
+    }
+
+    private void stages(BenchReport report, NationalDataset.Waves waves) throws Exception {
+        announce("starting a fresh stack for the stage benchmarks");
+        try (EmbeddedStack stack = startStack("stages")) {
+            TopicSetup.createMissing(stack.connections().kafka(), (short) 1);
+            TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+            announce("ingest: importing " + waves.total() + " submissions, then ProducerPerformance");
+            IngestBench.Loaded loaded = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"))
+                    .measure(waves);
+            report.add(loaded.line());
+            announce("streams: the topology, then a pass-through application, over the same topic");
+            report.add(new StreamsBench(stack.connections(), serdes, reference.methodologies(),
+                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions()));
+            announce("sink: a fresh sink over every topic, then ClickHouse's HTTP insert of the same rows");
+            report.add(new SinkBench(stack.endpoints(), reference.methodologies()).measure());
+        }
+    }
+
+    private void replay(BenchReport report, NationalDataset.Waves waves, List<Organization> organizations)
+            throws Exception {
+        announce("starting a fresh stack and the services (ingest, streams, sink) in their own JVMs");
+        try (EmbeddedStack stack = startStack("replay");
+             PipelineServices services = PipelineServices.start(stack, launcherMainClass, size.latencyRate())) {
+            String scope = size.national() ? "national replay" : "replay of province " + size.replayProvince();
+            announce(scope + ": " + waves.total() + " records");
+            new ReplayBench(stack, reference, report).run(waves, scope);
+            recordPeakMemory(report, stack, services);
+            announce("latency: " + size.latencyRate() + " submissions/s for " + size.latencyDuration().toSeconds()
+                    + " s through the ingest API");
+            TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+            new LatencyBench(stack.endpoints(), serdes, new LatencySubmissions(
+                    reference.methodologies().require(LATENCY_YEAR), organizations), services)
+                    .measure(size.latencyRate(), size.latencyDuration()).forEach(report::add);
+        }
+    }
+
+    private static void recordPeakMemory(BenchReport report, EmbeddedStack stack, PipelineServices services) {
+        services.pids().forEach((name, pid) -> report.peakRss(name, ProcessMemory.peakRssMiB(pid)));
+        stack.childProcesses().forEach((name, pid) -> report.peakRss(name, ProcessMemory.peakRssMiB(pid)));
+        report.peakRss("kafka broker + bench driver", ProcessMemory.peakRssMiB(ProcessHandle.current().pid()));
+    }
+
+    private EmbeddedStack startStack(String name) {
+        return EmbeddedStack.start(new StackOptions(stateDir.resolve(name), StackPorts.free(), System.getenv()));
+    }
+
+    private void announce(String step) {
+        progress.println("itapipe bench: " + step);
+        progress.flush();
+    }
+}

@@ -1,0 +1,182 @@
+package org.itapipe.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.itapipe.devstack.StackEndpoints;
+import org.itapipe.schemas.avro.AlertState;
+import org.itapipe.schemas.avro.OitAlert;
+import org.itapipe.schemas.topics.TopicSerdes;
+import org.itapipe.schemas.topics.Topics;
+import org.itapipe.sink.KafkaClients;
+import org.itapipe.sink.load.ClickHouseWriter;
+
+/**
+ * Latency at a steady rate through the running services: submissions are POSTed to the ingest API at fixed
+ * intervals (asynchronously, so a slow answer does not slow the rate); for each one answered 202, the clock runs until
+ * its OPEN alert reaches a read_committed consumer, and until its revision is in {@code v_latest_submissions} (polled
+ * every {@value #POLL_MILLIS} ms, which bounds that figure's resolution).
+ */
+final class LatencyBench {
+
+    private static final long POLL_MILLIS = 100;
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    private final StackEndpoints endpoints;
+    private final TopicSerdes serdes;
+    private final LatencySubmissions submissions;
+    private final PipelineServices services;
+
+    private final Map<String, Long> accepted = new ConcurrentHashMap<>();
+    private final Map<String, Long> alerted = new ConcurrentHashMap<>();
+    private final Map<String, Long> loaded = new ConcurrentHashMap<>();
+    private final Map<String, String> openedItem = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private volatile boolean watching = true;
+
+    LatencyBench(StackEndpoints endpoints, TopicSerdes serdes, LatencySubmissions submissions,
+                 PipelineServices services) {
+        this.endpoints = endpoints;
+        this.serdes = serdes;
+        this.submissions = submissions;
+        this.services = services;
+    }
+
+    List<BenchReport.Line> measure(int rate, Duration duration) throws Exception {
+        Thread alerts = new Thread(this::watchAlerts, "bench-alert-watcher");
+        Thread clickhouse = new Thread(this::watchClickHouse, "bench-clickhouse-watcher");
+        alerts.start();
+        clickhouse.start();
+        int total = (int) (rate * duration.toSeconds());
+        try {
+            Thread.sleep(1000); // the watchers are positioned at the end of the topic
+            send(rate, total);
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (System.nanoTime() < deadline && (loaded.size() < accepted.size()
+                    || alerted.size() < accepted.size() * 0.95)) {
+                Thread.sleep(200);
+            }
+        } finally {
+            watching = false;
+            alerts.join();
+            clickhouse.join();
+        }
+        List<Double> toAlert = new ArrayList<>();
+        List<Double> toClickHouse = new ArrayList<>();
+        accepted.forEach((key, at) -> {
+            if (alerted.containsKey(key)) {
+                toAlert.add((alerted.get(key) - at) / 1e6);
+            }
+            if (loaded.containsKey(key)) {
+                toClickHouse.add((loaded.get(key) - at) / 1e6);
+            }
+        });
+        Percentiles alert = Percentiles.of(toAlert);
+        Percentiles view = Percentiles.of(toClickHouse);
+        String sent = String.format("%d sent at %d/s, %d answered 202, %d refused", total, rate, accepted.size(),
+                refused.get());
+        return List.of(
+                line("202 -> OPEN alert, median (" + alert.count() + " alerts)", alert.median(), List.of()),
+                line("202 -> OPEN alert, p99", alert.p99(), List.of(new BenchReport.Goal("< 300 ms",
+                        alert.p99() < 300 && alert.count() > 0))),
+                line("202 -> row in v_latest_submissions, median", view.median(), List.of()),
+                line("202 -> row in v_latest_submissions, p99", view.p99(), List.of(new BenchReport.Goal("< 2,000 ms",
+                        view.p99() < 2000 && view.count() == accepted.size()))),
+                new BenchReport.Line("latency", sent, accepted.size(), "accepted", "", Double.NaN, List.of(
+                        new BenchReport.Goal("all answered 202", refused.get() == 0 && accepted.size() == total))));
+    }
+
+    private static BenchReport.Line line(String figure, double millis, List<BenchReport.Goal> goals) {
+        return new BenchReport.Line("latency", figure, millis, "ms", "", Double.NaN, goals);
+    }
+
+    private void send(int rate, int total) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI url = services.ingestUrl().resolve("/api/v1/submissions");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        ticker.scheduleAtFixedRate(() -> {
+            int k = next.getAndIncrement();
+            if (k >= total) {
+                return;
+            }
+            LatencySubmissions.Sent sent = submissions.describe(k);
+            openedItem.put(sent.key(), sent.openedItem());
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .header("Authorization", "Bearer " + services.apiKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(submissions.json(sent))).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 202) {
+                    accepted.put(sent.key(), System.nanoTime());
+                } else {
+                    refused.incrementAndGet();
+                }
+            });
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(total / rate + 30).toNanos();
+        while (accepted.size() + refused.get() < total && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        ticker.shutdownNow();
+    }
+
+    private void watchAlerts() {
+        Deserializer<OitAlert> deserializer = serdes.value(Topics.OIT_ALERTS).deserializer();
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(endpoints.connections(),
+                "bench-latency-alerts", 1000)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OIT_ALERTS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (watching) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    OitAlert alert = deserializer.deserialize(record.topic(), record.value());
+                    String key = alert == null ? "" : alert.getOrgCode() + "/" + alert.getRevision();
+                    if (alert != null && alert.getState() == AlertState.OPEN
+                            && alert.getItemCode().equals(openedItem.get(key))) {
+                        alerted.putIfAbsent(key, now);
+                    }
+                }
+            }
+        }
+    }
+
+    private void watchClickHouse() {
+        String query = "SELECT org_code, revision FROM v_latest_submissions WHERE revision > "
+                + LatencySubmissions.BASE_REVISION;
+        try (Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst());
+             Statement sql = connection.createStatement()) {
+            while (watching) {
+                try (ResultSet rows = sql.executeQuery(query)) {
+                    long now = System.nanoTime();
+                    while (rows.next()) {
+                        loaded.putIfAbsent(rows.getString(1) + "/" + rows.getLong(2), now);
+                    }
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("watching ClickHouse failed: " + e, e);
+        }
+    }
+}

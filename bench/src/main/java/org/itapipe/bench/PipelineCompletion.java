@@ -1,0 +1,76 @@
+package org.itapipe.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * When the analyst views are complete for a replay: every organization-year is in {@code v_latest_submissions} and
+ * {@code v_indicator_gaps} at its last revision, and every district and province rollup agrees with those latest
+ * submissions on its organization count, lowest and highest total. The revisions of a generated organization-year
+ * run 1..n, so "every one at its last revision" is "the sum of the latest revisions equals the number of records".
+ */
+final class PipelineCompletion {
+
+    private static final String LATEST = "SELECT count(), sum(revision) FROM v_latest_submissions";
+    private static final String GAPS = "SELECT sum(revision) FROM (SELECT DISTINCT org_code, fiscal_year, revision "
+            + "FROM v_indicator_gaps)";
+    private static final String AREAS_OUT_OF_DATE = """
+            SELECT count() FROM (
+                SELECT 'DISTRICT' AS level, fiscal_year, district_code AS area, count() AS n, min(total) AS low,
+                       max(total) AS high
+                FROM v_latest_submissions GROUP BY fiscal_year, district_code
+                UNION ALL
+                SELECT 'PROVINCE', fiscal_year, province_code, count(), min(total), max(total)
+                FROM v_latest_submissions GROUP BY fiscal_year, province_code
+            ) AS expected
+            LEFT ANTI JOIN (
+                SELECT toString(area_level) AS level, fiscal_year, area_code AS area, toUInt64(organizations) AS n,
+                       min_total AS low, max_total AS high
+                FROM v_area_rollups
+            ) AS actual USING (level, fiscal_year, area, n, low, high)""";
+
+    private final long organizationYears;
+    private final long records;
+
+    PipelineCompletion(long organizationYears, long records) {
+        this.organizationYears = organizationYears;
+        this.records = records;
+    }
+
+    /** Polls until complete; fails after the timeout naming what was still missing. */
+    void await(Connection analyst, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String state = "";
+        try (Statement sql = analyst.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                long[] latest = longs(sql, LATEST, 2);
+                long gaps = longs(sql, GAPS, 1)[0];
+                state = "latest submissions " + latest[0] + "/" + organizationYears + " (revision sum " + latest[1]
+                        + "/" + records + "), gaps revision sum " + gaps + "/" + records;
+                if (latest[0] == organizationYears && latest[1] == records && gaps == records) {
+                    long areas = longs(sql, AREAS_OUT_OF_DATE, 1)[0];
+                    if (areas == 0) {
+                        return;
+                    }
+                    state += ", " + areas + " rollups behind";
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the views were not complete within " + timeout + ": " + state);
+    }
+
+    private static long[] longs(Statement sql, String query, int columns) throws SQLException {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            long[] values = new long[columns];
+            for (int i = 0; i < columns; i++) {
+                values[i] = result.getLong(i + 1);
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.itapipe.bench;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.devstack.EmbeddedStack;
+import org.itapipe.ingest.IngestApplication;
+import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.importer.BulkImport;
+import org.itapipe.ingest.importer.ImportSource;
+import org.itapipe.ingest.importer.ImportSummary;
+import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.sink.load.ClickHouseWriter;
+
+/**
+ * The national replay: with the services running on a fresh stack (empty topics and tables), import every wave of
+ * the data set as {@code itapipe import} would, then wait until the analyst views are complete. Phases and total are
+ * wall time.
+ */
+final class ReplayBench {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final EmbeddedStack stack;
+    private final IngestApplication.ReferenceData reference;
+    private final BenchReport report;
+
+    ReplayBench(EmbeddedStack stack, IngestApplication.ReferenceData reference, BenchReport report) {
+        this.stack = stack;
+        this.reference = reference;
+        this.report = report;
+    }
+
+    void run(NationalDataset.Waves waves, String scope) throws Exception {
+        BulkImport importer = reference.bulkImport();
+        long started = System.nanoTime();
+        try (SubmissionPublisher publisher = IngestApplication.publisher(stack.connections(),
+                IngestSettings.from(ConfigSource.of(Map.of(), Map.of())), true)) {
+            for (int wave = 0; wave < waves.csv().size(); wave++) {
+                String csv = waves.csv().get(wave);
+                ImportSummary summary = importer.run(List.of(new ImportSource("revision-" + (wave + 1) + ".csv",
+                        InputFormat.CSV, () -> new StringReader(csv))), BulkImport.Admission.ALL,
+                        Optional.of(publisher), result -> { });
+                if (summary.accepted() != waves.rows().get(wave)) {
+                    throw new IllegalStateException("the replay's wave " + (wave + 1) + " was not accepted whole: "
+                            + summary.rejections());
+                }
+            }
+        }
+        double published = seconds(started);
+        report.replayPhase("publish (bulk import)", published);
+        try (Connection analyst = ClickHouseWriter.connect(stack.endpoints().clickhouseAnalyst())) {
+            new PipelineCompletion(waves.firstRows(), waves.total()).await(analyst, TIMEOUT);
+        }
+        double total = seconds(started);
+        report.replayPhase("streams and sink until the views are complete", total - published);
+        report.add(new BenchReport.Line("replay", scope + ": " + waves.total() + " records, empty -> complete views",
+                total, "s", "", Double.NaN, List.of(new BenchReport.Goal("< 60 s", total < 60))));
+        report.add(new BenchReport.Line("replay", "replay throughput", waves.total() / total, "submissions/s", "",
+                Double.NaN, List.of()));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,112 @@
+package org.itapipe.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.itapipe.config.ConfigSource;
+import org.itapipe.config.Connections;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.topics.TopicSerdes;
+import org.itapipe.schemas.topics.Topics;
+import org.itapipe.streams.ItaTopology;
+import org.itapipe.streams.StreamsSettings;
+
+/**
+ * Streams: the full topology (exactly_once_v2) over a pre-loaded submissions topic, from the moment the application
+ * is RUNNING until everything it read and wrote is committed; the peer is a pass-through application with the same
+ * guarantee and settings over the same topic. Both start from an empty state, under their own application ids.
+ */
+final class StreamsBench {
+
+    static final String PASS_THROUGH_TOPIC = "bench.pass-through.v1";
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+    private final Connections connections;
+    private final TopicSerdes serdes;
+    private final MethodologyCatalog methodologies;
+    private final Path stateDir;
+
+    StreamsBench(Connections connections, TopicSerdes serdes, MethodologyCatalog methodologies, Path stateDir) {
+        this.connections = connections;
+        this.serdes = serdes;
+        this.methodologies = methodologies;
+        this.stateDir = stateDir;
+    }
+
+    BenchReport.Line measure(long submissions) throws Exception {
+        double full = submissions / drain("bench-streams-full", new ItaTopology(serdes, methodologies).build());
+        double peer = submissions / drain("bench-streams-pass-through", passThrough());
+        return new BenchReport.Line("streams", "submissions through the topology (exactly_once_v2)", full,
+                "submissions/s", "pass-through Streams app", peer, List.of(
+                        new BenchReport.Goal("ratio >= 0.30", full / peer >= 0.30),
+                        new BenchReport.Goal(">= 5,000 submissions/s", full >= 5_000)));
+    }
+
+    private Topology passThrough() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.SUBMISSIONS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    /** Runs the topology until drained; returns the seconds from RUNNING to drained. */
+    private double drain(String applicationId, Topology topology) throws Exception {
+        StreamsSettings settings = StreamsSettings.from(ConfigSource.of(Map.of(), Map.of()))
+                .withApplication(applicationId, stateDir.resolve(applicationId), 0);
+        Properties config = settings.streamsConfig(connections, serdes);
+        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
+            createPassThroughTopic(admin);
+            GroupDrain drain = new GroupDrain(admin);
+            CountDownLatch running = new CountDownLatch(1);
+            try (KafkaStreams streams = new KafkaStreams(topology, config)) {
+                streams.setStateListener((now, before) -> {
+                    if (now == KafkaStreams.State.RUNNING) {
+                        running.countDown();
+                    }
+                });
+                streams.start();
+                if (!running.await(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException(applicationId + " did not reach RUNNING: " + streams.state());
+                }
+                long started = System.nanoTime();
+                drain.await(applicationId, () -> drain.endOffsets(sourceTopics(admin, applicationId)), TIMEOUT);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                streams.close(Duration.ofSeconds(30));
+                return seconds;
+            }
+        }
+    }
+
+    /** The submissions topic and the application's repartition topics, which it reads as well. */
+    private static List<String> sourceTopics(Admin admin, String applicationId) {
+        List<String> topics = new ArrayList<>(List.of(Topics.SUBMISSIONS.name()));
+        try {
+            topics.addAll(admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
+                    .collect(Collectors.toList()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the topics of " + applicationId + ": " + e, e);
+        }
+        return topics;
+    }
+
+    private static void createPassThroughTopic(Admin admin) throws Exception {
+        if (!admin.listTopics().names().get().contains(PASS_THROUGH_TOPIC)) {
+            admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
+        }
+    }
+}
