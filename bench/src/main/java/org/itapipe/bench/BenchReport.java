@@ -77,14 +77,29 @@ public final class BenchReport {
 
     public synchronized void printTable(PrintWriter out) {
         out.printf("itapipe bench (%s), %s%n", size, machine.summary());
-        String format = "%-9s %-44s %14s %-13s %26s %6s  %s%n";
-        out.printf(format, "stage", "figure", "value", "unit", "peer", "ratio", "goals");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"stage", "figure", "value", "unit", "peer", "ratio", "goals"});
         for (Line line : lines) {
-            String peer = line.hasPeer() ? number(line.peer()) + " (" + line.peerName() + ")" : "";
-            String ratio = line.hasPeer() ? String.format(Locale.ROOT, "%.2f", line.ratio()) : "";
-            String goals = String.join("; ", line.goals().stream()
-                    .map(goal -> (goal.met() ? "met: " : "MISSED: ") + goal.text()).toList());
-            out.printf(format, line.stage(), line.figure(), number(line.value()), line.unit(), peer, ratio, goals);
+            rows.add(new String[] {line.stage(), line.figure(), number(line.value()), line.unit(),
+                    line.hasPeer() ? number(line.peer()) + " (" + line.peerName() + ")" : "",
+                    line.hasPeer() ? String.format(Locale.ROOT, "%.2f", line.ratio()) : "",
+                    String.join("; ", line.goals().stream()
+                            .map(goal -> (goal.met() ? "met: " : "MISSED: ") + goal.text()).toList())});
+        }
+        int[] widths = new int[rows.get(0).length];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        });
+        for (String[] row : rows) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean numeric = i == 2 || i == 5;
+                text.append(numeric ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                        : row[i] + " ".repeat(widths[i] - row[i].length())).append("  ");
+            }
+            out.println(text.toString().stripTrailing());
         }
         if (!replayPhasesSeconds.isEmpty()) {
             out.println("replay phases (s): " + join(replayPhasesSeconds));

@@ -31,8 +31,11 @@ import org.itapipe.sink.load.ClickHouseWriter;
 /**
  * Latency at a steady rate through the running services: submissions are POSTed to the ingest API at fixed
  * intervals (asynchronously, so a slow answer does not slow the rate); for each one answered 202, the clock runs until
- * its OPEN alert reaches a read_committed consumer, and until its revision is in {@code v_latest_submissions} (polled
- * every {@value #POLL_MILLIS} ms, which bounds that figure's resolution).
+ * its OPEN alert reaches a read_committed consumer, and until its revision is in ClickHouse (polled every
+ * {@value #POLL_MILLIS} ms, which bounds that figure's resolution). The poll reads the {@code submissions} table, not
+ * {@code v_latest_submissions}: the view is a function of the table (the latest revision per organization-year, and
+ * these revisions are the latest), so a row is in the view as soon as it is in the table, and reading the table keeps
+ * the probe from taking the CPU the pipeline is being measured on (the view sorts every submission at each poll).
  */
 final class LatencyBench {
 
@@ -96,8 +99,8 @@ final class LatencyBench {
                 line("202 -> OPEN alert, median (" + alert.count() + " alerts)", alert.median(), List.of()),
                 line("202 -> OPEN alert, p99", alert.p99(), List.of(new BenchReport.Goal("< 300 ms",
                         alert.p99() < 300 && alert.count() > 0))),
-                line("202 -> row in v_latest_submissions, median", view.median(), List.of()),
-                line("202 -> row in v_latest_submissions, p99", view.p99(), List.of(new BenchReport.Goal("< 2,000 ms",
+                line("202 -> row in ClickHouse, median", view.median(), List.of()),
+                line("202 -> row in ClickHouse, p99", view.p99(), List.of(new BenchReport.Goal("< 2,000 ms",
                         view.p99() < 2000 && view.count() == accepted.size()))),
                 new BenchReport.Line("latency", sent, accepted.size(), "accepted", "", Double.NaN, List.of(
                         new BenchReport.Goal("all answered 202", refused.get() == 0 && accepted.size() == total))));
@@ -162,7 +165,7 @@ final class LatencyBench {
     }
 
     private void watchClickHouse() {
-        String query = "SELECT org_code, revision FROM v_latest_submissions WHERE revision > "
+        String query = "SELECT org_code, revision FROM submissions WHERE revision > "
                 + LatencySubmissions.BASE_REVISION;
         try (Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst());
              Statement sql = connection.createStatement()) {

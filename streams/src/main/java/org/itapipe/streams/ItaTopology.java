@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,9 +14,11 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.AreaRollup;
@@ -74,8 +77,10 @@ public final class ItaTopology {
         for (String prefix : List.of(DISTRICT_STORES, PROVINCE_STORES)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                     AreaRollupProcessor.membersStore(prefix)), Serdes.String(), new JsonSerde<>(MemberSummary.class)));
+            // Cached: a burst of updates to one area within a commit interval is written to the changelog once.
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                    AreaRollupProcessor.statsStore(prefix)), Serdes.String(), new JsonSerde<>(AreaStats.class)));
+                    AreaRollupProcessor.statsStore(prefix)), Serdes.String(), new JsonSerde<>(AreaStats.class))
+                    .withCachingEnabled());
         }
 
         KStream<String, Derived> derived = builder
@@ -118,6 +123,12 @@ public final class ItaTopology {
                         .withName(name + "-updates"))
                 .process(() -> new AreaRollupProcessor(name, methodologies), Named.as(name + "-rollup"),
                         AreaRollupProcessor.membersStore(name), AreaRollupProcessor.statsStore(name))
+                // The latest rollup per area, cached: a burst of updates to one area (a bulk import) reaches the
+                // topic as one rollup per commit instead of one per update, which the sink would only overwrite.
+                .toTable(Named.as(name + "-latest"), Materialized.<String, AreaRollup, KeyValueStore<Bytes, byte[]>>as(
+                                name + "-rollups").withKeySerde(Serdes.String())
+                        .withValueSerde(serdes.internal(AreaRollup.class)).withCachingEnabled())
+                .toStream(Named.as(name + "-changes"))
                 .to(topic.name(), produced(topic));
     }
 
