@@ -45,6 +45,7 @@ public final class BenchReport {
     private final List<Line> lines = new ArrayList<>();
     private final Map<String, Double> replayPhasesSeconds = new LinkedHashMap<>();
     private final Map<String, Long> peakRssMiB = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> cpuSeconds = new LinkedHashMap<>();
 
     public BenchReport(String size, Machine machine) {
         this.size = size;
@@ -61,6 +62,11 @@ public final class BenchReport {
 
     public synchronized void peakRss(String process, long mebibytes) {
         peakRssMiB.put(process, mebibytes);
+    }
+
+    /** CPU time each process used during a phase of the run. */
+    public synchronized void cpuSeconds(String phase, Map<String, Double> byProcess) {
+        cpuSeconds.put(phase, new LinkedHashMap<>(byProcess));
     }
 
     public synchronized List<Line> lines() {
@@ -107,6 +113,8 @@ public final class BenchReport {
         if (!peakRssMiB.isEmpty()) {
             out.println("peak RSS during the replay (MiB): " + join(peakRssMiB));
         }
+        cpuSeconds.forEach((phase, byProcess) -> out.println("CPU seconds during the " + phase + ": "
+                + join(byProcess)));
         out.flush();
     }
 
@@ -132,6 +140,7 @@ public final class BenchReport {
         json.put("figures", figures);
         json.put("replayPhasesSeconds", replayPhasesSeconds);
         json.put("peakRssMiB", peakRssMiB);
+        json.put("cpuSeconds", cpuSeconds);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

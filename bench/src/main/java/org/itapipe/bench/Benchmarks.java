@@ -2,7 +2,9 @@ package org.itapipe.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.itapipe.bench.data.NationalDataset;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackOptions;
@@ -75,22 +77,36 @@ public final class Benchmarks {
         try (EmbeddedStack stack = startStack("replay");
              PipelineServices services = PipelineServices.start(stack, launcherMainClass, size.latencyRate())) {
             String scope = size.national() ? "national replay" : "replay of province " + size.replayProvince();
+            Map<String, Long> processes = new LinkedHashMap<>(services.pids());
+            processes.putAll(stack.childProcesses());
+            processes.put("kafka broker + bench driver", ProcessHandle.current().pid());
             announce(scope + ": " + waves.total() + " records");
+            Map<String, Double> before = cpuSeconds(processes);
             new ReplayBench(stack, reference, report).run(waves, scope);
-            recordPeakMemory(report, stack, services);
+            report.cpuSeconds("replay", since(before, processes));
+            processes.forEach((name, pid) -> report.peakRss(name, ProcessUsage.peakRssMiB(pid)));
+
             announce("latency: " + size.latencyRate() + " submissions/s for " + size.latencyDuration().toSeconds()
                     + " s through the ingest API");
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+            before = cpuSeconds(processes);
             new LatencyBench(stack.endpoints(), serdes, new LatencySubmissions(
                     reference.methodologies().require(LATENCY_YEAR), organizations), services)
                     .measure(size.latencyRate(), size.latencyDuration()).forEach(report::add);
+            report.cpuSeconds("latency run", since(before, processes));
         }
     }
 
-    private static void recordPeakMemory(BenchReport report, EmbeddedStack stack, PipelineServices services) {
-        services.pids().forEach((name, pid) -> report.peakRss(name, ProcessMemory.peakRssMiB(pid)));
-        stack.childProcesses().forEach((name, pid) -> report.peakRss(name, ProcessMemory.peakRssMiB(pid)));
-        report.peakRss("kafka broker + bench driver", ProcessMemory.peakRssMiB(ProcessHandle.current().pid()));
+    private static Map<String, Double> cpuSeconds(Map<String, Long> processes) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> seconds.put(name, ProcessUsage.cpuSeconds(pid)));
+        return seconds;
+    }
+
+    private static Map<String, Double> since(Map<String, Double> before, Map<String, Long> processes) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        cpuSeconds(processes).forEach((name, now) -> used.put(name, now - before.get(name)));
+        return used;
     }
 
     private EmbeddedStack startStack(String name) {

@@ -2,7 +2,6 @@ package org.itapipe.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,6 +12,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -32,9 +32,8 @@ import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.derive.Derived;
 import org.itapipe.streams.derive.SubmissionChangeProcessor;
 import org.itapipe.streams.rollup.AreaStats;
-import org.itapipe.streams.rollup.AreaRollupProcessor;
 import org.itapipe.streams.rollup.AreaUpdate;
-import org.itapipe.streams.rollup.MemberSummary;
+import org.itapipe.streams.rollup.RollupCalculator;
 
 /**
  * The ITA topology, in one place:
@@ -45,18 +44,15 @@ import org.itapipe.streams.rollup.MemberSummary;
  *        -> year-over-year --------------------------> ita.yoy-changes.v1
  *        -> alerts ----------------------------------> ita.oit-alerts.v1
  *        -> failed ----------------------------------> ita.dead-letters.v1
- *        -> district updates -> repartition by area -> rollup [district-members, district-stats]
- *                                                                               -> ita.rollups.district.v1
- *        -> province updates -> repartition by area -> rollup [province-members, province-stats]
- *                                                                               -> ita.rollups.province.v1
+ *        -> district updates (previous and new contribution) -> repartition by area
+ *                                     -> sums [district-stats, cached] -> rollup -> ita.rollups.district.v1
+ *        -> province updates (previous and new contribution) -> repartition by area
+ *                                     -> sums [province-stats, cached] -> rollup -> ita.rollups.province.v1
  * </pre>
  * Keys are organization codes on the way in, so every year and revision of an organization is handled by one task,
  * and area keys after the repartition, so each rollup has a single writer.
  */
 public final class ItaTopology {
-
-    static final String DISTRICT_STORES = "district";
-    static final String PROVINCE_STORES = "province";
 
     private final TopicSerdes serdes;
     private final MethodologyCatalog methodologies;
@@ -74,14 +70,6 @@ public final class ItaTopology {
                 serdes.internal(ScoreSubmission.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(), Serdes.String()));
-        for (String prefix : List.of(DISTRICT_STORES, PROVINCE_STORES)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                    AreaRollupProcessor.membersStore(prefix)), Serdes.String(), new JsonSerde<>(MemberSummary.class)));
-            // Cached: a burst of updates to one area within a commit interval is written to the changelog once.
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
-                    AreaRollupProcessor.statsStore(prefix)), Serdes.String(), new JsonSerde<>(AreaStats.class))
-                    .withCachingEnabled());
-        }
 
         KStream<String, Derived> derived = builder
                 .stream(Topics.SUBMISSIONS.name(), Consumed.with(serdes.key(Topics.SUBMISSIONS), submissions))
@@ -110,26 +98,40 @@ public final class ItaTopology {
         kinds.get("derived-failed")
                 .map((key, value) -> KeyValue.pair(Topics.SUBMISSIONS.name() + "/" + key, deadLetter((Derived.Failed) value)))
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
-        rollups(kinds.get("derived-districts"), DISTRICT_STORES, Topics.DISTRICT_ROLLUPS);
-        rollups(kinds.get("derived-provinces"), PROVINCE_STORES, Topics.PROVINCE_ROLLUPS);
+        rollups(kinds.get("derived-districts"), "district", Topics.DISTRICT_ROLLUPS);
+        rollups(kinds.get("derived-provinces"), "province", Topics.PROVINCE_ROLLUPS);
         return builder.build();
     }
 
-    /** Re-keys area updates by area, so one task owns each area, and keeps that area's rollup. */
+    /**
+     * Re-keys area updates by area, so one task owns each area, and folds them into the area's running sums. The
+     * sums' store is cached: a burst of updates to one area within a commit interval (a bulk import) yields one
+     * rollup per commit, computed once, instead of one per update that the sink would only overwrite.
+     */
     private void rollups(KStream<String, Derived> updates, String name, Topic<String, AreaRollup> topic) {
+        Serde<AreaUpdate> updateSerde = new JsonSerde<>(AreaUpdate.class);
         updates.map((key, value) -> KeyValue.pair(((Derived.Area) value).update().areaKey(),
                         ((Derived.Area) value).update()))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AreaUpdate.class))
-                        .withName(name + "-updates"))
-                .process(() -> new AreaRollupProcessor(name, methodologies), Named.as(name + "-rollup"),
-                        AreaRollupProcessor.membersStore(name), AreaRollupProcessor.statsStore(name))
-                // The latest rollup per area, cached: a burst of updates to one area (a bulk import) reaches the
-                // topic as one rollup per commit instead of one per update, which the sink would only overwrite.
-                .toTable(Named.as(name + "-latest"), Materialized.<String, AreaRollup, KeyValueStore<Bytes, byte[]>>as(
-                                name + "-rollups").withKeySerde(Serdes.String())
-                        .withValueSerde(serdes.internal(AreaRollup.class)).withCachingEnabled())
+                .repartition(Repartitioned.with(Serdes.String(), updateSerde).withName(name + "-updates"))
+                .groupByKey(Grouped.with(name + "-by-area", Serdes.String(), updateSerde))
+                .aggregate(AreaStats::empty, (areaKey, update, stats) -> stats.apply(update), Named.as(name + "-sums"),
+                        Materialized.<String, AreaStats, KeyValueStore<Bytes, byte[]>>as(name + "-stats")
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(AreaStats.class))
+                                .withCachingEnabled())
                 .toStream(Named.as(name + "-changes"))
+                .map((areaKey, stats) -> KeyValue.pair(Topics.areaKey(AreaUpdate.fiscalYearOf(areaKey),
+                        AreaUpdate.areaCodeOf(areaKey)), rollup(areaKey, stats)), Named.as(name + "-rollup"))
                 .to(topic.name(), produced(topic));
+    }
+
+    /** The area's rollup, or a tombstone once no organization counts in it. */
+    private AreaRollup rollup(String areaKey, AreaStats stats) {
+        if (stats.count() == 0) {
+            return null;
+        }
+        int fiscalYear = AreaUpdate.fiscalYearOf(areaKey);
+        return RollupCalculator.rollup(AreaUpdate.levelOf(areaKey), fiscalYear, AreaUpdate.areaCodeOf(areaKey), stats,
+                methodologies.require(fiscalYear));
     }
 
     private static boolean isArea(Derived value, AreaLevel level) {

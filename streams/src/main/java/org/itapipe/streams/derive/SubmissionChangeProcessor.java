@@ -95,11 +95,11 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                         alertKey -> Optional.ofNullable(alerts.get(alertKey)).map(AlertState::valueOf),
                         Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .forEach(transition -> out.add(new Derived.Alert(transition.key(), transition.alert())));
-        previousRevision.filter(p -> !p.submission().getDistrictCode().equals(submission.getDistrictCode())
-                        || !p.submission().getProvinceCode().equals(submission.getProvinceCode()))
-                .ifPresent(moved -> areaUpdates(moved, null).forEach(out::add));
-        areaUpdates(current, MemberSummary.of(current, previousYear)).forEach(out::add);
-        nextYear.ifPresent(after -> areaUpdates(after, MemberSummary.of(after, Optional.of(current))).forEach(out::add));
+        // Each organization-year counts in its areas as MemberSummary.of(its latest, the latest of the year before);
+        // both can change here, so the update names what it replaces (invariant 3 in docs/streams.md).
+        areaUpdates(previousRevision, current, previousYear, previousYear).forEach(out::add);
+        nextYear.ifPresent(after -> areaUpdates(Optional.of(after), after, previousRevision, Optional.of(current))
+                .forEach(out::add));
         return out;
     }
 
@@ -109,13 +109,36 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 .map(s -> Scored.of(s, methodologies));
     }
 
-    /** The organization's entry in its district and its province; {@code member} null removes it. */
-    private static List<Derived> areaUpdates(Scored scored, MemberSummary member) {
-        ScoreSubmission s = scored.submission();
-        return List.of(
-                new Derived.Area(new AreaUpdate(AreaLevel.DISTRICT, s.getFiscalYear(), s.getDistrictCode(),
-                        s.getOrgCode(), member)),
-                new Derived.Area(new AreaUpdate(AreaLevel.PROVINCE, s.getFiscalYear(), s.getProvinceCode(),
-                        s.getOrgCode(), member)));
+    /**
+     * The organization-year's contribution to its district and province changes from {@code before} (its latest
+     * revision with the previous year as it was; empty when it had none) to {@code after} (with the previous year as
+     * it is now). A revision that moved the organization leaves its old areas and joins the new ones.
+     */
+    private static List<Derived> areaUpdates(Optional<Scored> before, Scored after, Optional<Scored> previousYearBefore,
+                                             Optional<Scored> previousYearAfter) {
+        MemberSummary old = before.map(scored -> MemberSummary.of(scored, previousYearBefore)).orElse(null);
+        MemberSummary now = MemberSummary.of(after, previousYearAfter);
+        List<Derived> updates = new ArrayList<>();
+        for (AreaLevel level : List.of(AreaLevel.DISTRICT, AreaLevel.PROVINCE)) {
+            String area = areaCode(after, level);
+            String oldArea = before.map(scored -> areaCode(scored, level)).orElse(area);
+            if (!oldArea.equals(area)) {
+                updates.add(update(level, after, oldArea, old, null));
+                updates.add(update(level, after, area, null, now));
+            } else {
+                updates.add(update(level, after, area, old, now));
+            }
+        }
+        return updates;
+    }
+
+    private static Derived update(AreaLevel level, Scored scored, String area, MemberSummary previous,
+                                  MemberSummary member) {
+        return new Derived.Area(new AreaUpdate(level, scored.fiscalYear(), area, scored.orgCode(), previous, member));
+    }
+
+    private static String areaCode(Scored scored, AreaLevel level) {
+        return level == AreaLevel.DISTRICT ? scored.submission().getDistrictCode()
+                : scored.submission().getProvinceCode();
     }
 }

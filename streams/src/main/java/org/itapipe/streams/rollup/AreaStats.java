@@ -28,6 +28,18 @@ public record AreaStats(int count, BigDecimal sumTotal, BigDecimal sumSquares, M
                 List.of());
     }
 
+    /** Replaces the organization's previous contribution by its new one. */
+    public AreaStats apply(AreaUpdate update) {
+        AreaStats next = this;
+        if (update.previous() != null) {
+            next = next.remove(update.previous().normalized());
+        }
+        if (update.member() != null) {
+            next = next.add(update.member().normalized());
+        }
+        return next;
+    }
+
     public AreaStats add(MemberSummary member) {
         return change(member, 1);
     }
