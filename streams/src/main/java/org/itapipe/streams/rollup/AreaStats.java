@@ -1,41 +1,39 @@
 package org.itapipe.streams.rollup;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Running sums of one area in one fiscal year, kept so that one member's change costs O(log n), not a pass over
- * every member: count, sum and sum of squares of the totals (exact decimals, so mean and standard deviation are
- * exact), indicator sums, counts per level, passing, OIT alerts, year-over-year changes, and the sorted totals for
- * median, minimum and maximum. {@link #remove} undoes exactly what {@link #add} did.
+ * Running sums of one area in one fiscal year, kept so that one member's change costs O(log n) plus a copy of n ints,
+ * not a pass over every member: count, sum and sum of squares of the totals, indicator sums, counts per level,
+ * passing, OIT alerts, year-over-year changes, and the sorted totals for median, minimum and maximum. Every score
+ * has two decimals, so sums are kept exactly as whole cents (a sum of squares as cents squared) in longs: exact, and
+ * cheap to store, where decimals in JSON cost a parse per number. {@link #remove} undoes exactly what {@link #add}
+ * did.
  */
-public record AreaStats(int count, BigDecimal sumTotal, BigDecimal sumSquares, Map<Integer, BigDecimal> indicatorSums,
+public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Map<Integer, Long> indicatorSumCents,
                         Map<String, Integer> levelCounts, int passing, int withOitAlert, int changes,
-                        BigDecimal sumChange, List<BigDecimal> sortedTotals) {
+                        long sumChangeCents, int[] sortedTotalCents) {
 
     public AreaStats {
-        indicatorSums = new TreeMap<>(indicatorSums);
+        indicatorSumCents = new TreeMap<>(indicatorSumCents);
         levelCounts = new TreeMap<>(levelCounts);
-        sortedTotals = new ArrayList<>(sortedTotals);
     }
 
     public static AreaStats empty() {
-        return new AreaStats(0, BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(), 0, 0, 0, BigDecimal.ZERO,
-                List.of());
+        return new AreaStats(0, 0, 0, Map.of(), Map.of(), 0, 0, 0, 0, new int[0]);
     }
 
     /** Replaces the organization's previous contribution by its new one. */
     public AreaStats apply(AreaUpdate update) {
         AreaStats next = this;
         if (update.previous() != null) {
-            next = next.remove(update.previous().normalized());
+            next = next.remove(update.previous());
         }
         if (update.member() != null) {
-            next = next.add(update.member().normalized());
+            next = next.add(update.member());
         }
         return next;
     }
@@ -48,27 +46,65 @@ public record AreaStats(int count, BigDecimal sumTotal, BigDecimal sumSquares, M
         return change(member, -1);
     }
 
+    public BigDecimal sumTotal() {
+        return BigDecimal.valueOf(sumTotalCents, 2);
+    }
+
+    public BigDecimal sumSquares() {
+        return BigDecimal.valueOf(sumSquaresCents2, 4);
+    }
+
+    public BigDecimal sumChange() {
+        return BigDecimal.valueOf(sumChangeCents, 2);
+    }
+
+    public BigDecimal indicatorSum(int number) {
+        return BigDecimal.valueOf(indicatorSumCents.get(number), 2);
+    }
+
+    /** The i-th smallest total. */
+    public BigDecimal sortedTotal(int i) {
+        return BigDecimal.valueOf(sortedTotalCents[i], 2);
+    }
+
     private AreaStats change(MemberSummary member, int sign) {
-        BigDecimal factor = BigDecimal.valueOf(sign);
-        Map<Integer, BigDecimal> indicators = new TreeMap<>(indicatorSums);
-        member.indicators().forEach((number, score) -> indicators.merge(number, score.multiply(factor), BigDecimal::add));
+        Map<Integer, Long> indicators = new TreeMap<>(indicatorSumCents);
+        member.indicators().forEach((number, score) -> indicators.merge(number, sign * cents(score), Long::sum));
         Map<String, Integer> levels = new TreeMap<>(levelCounts);
         levels.merge(member.level(), sign, Integer::sum);
         levels.values().removeIf(value -> value == 0);
-        List<BigDecimal> totals = new ArrayList<>(sortedTotals);
-        int at = Collections.binarySearch(totals, member.total());
-        if (sign > 0) {
-            totals.add(at >= 0 ? at : -at - 1, member.total());
-        } else if (at >= 0) {
-            totals.remove(at);
-        } else {
+        long total = cents(member.total());
+        boolean hasChange = member.totalChange() != null;
+        return new AreaStats(count + sign, sumTotalCents + sign * total, sumSquaresCents2 + sign * total * total,
+                indicators, levels, passing + (member.passing() ? sign : 0),
+                withOitAlert + (member.oitAlert() ? sign : 0), changes + (hasChange ? sign : 0),
+                sumChangeCents + (hasChange ? sign * cents(member.totalChange()) : 0),
+                sign > 0 ? inserted((int) total) : removed((int) total, member));
+    }
+
+    private int[] inserted(int total) {
+        int at = Arrays.binarySearch(sortedTotalCents, total);
+        int index = at >= 0 ? at : -at - 1;
+        int[] totals = new int[sortedTotalCents.length + 1];
+        System.arraycopy(sortedTotalCents, 0, totals, 0, index);
+        totals[index] = total;
+        System.arraycopy(sortedTotalCents, index, totals, index + 1, sortedTotalCents.length - index);
+        return totals;
+    }
+
+    private int[] removed(int total, MemberSummary member) {
+        int index = Arrays.binarySearch(sortedTotalCents, total);
+        if (index < 0) {
             throw new IllegalStateException("removing a total " + member.total() + " the area never had");
         }
-        boolean hasChange = member.totalChange() != null;
-        return new AreaStats(count + sign, sumTotal.add(member.total().multiply(factor)),
-                sumSquares.add(member.total().multiply(member.total()).multiply(factor)), indicators, levels,
-                passing + (member.passing() ? sign : 0), withOitAlert + (member.oitAlert() ? sign : 0),
-                changes + (hasChange ? sign : 0),
-                hasChange ? sumChange.add(member.totalChange().multiply(factor)) : sumChange, totals);
+        int[] totals = new int[sortedTotalCents.length - 1];
+        System.arraycopy(sortedTotalCents, 0, totals, 0, index);
+        System.arraycopy(sortedTotalCents, index + 1, totals, index, totals.length - index);
+        return totals;
+    }
+
+    /** A score of at most two decimals (as the methodology rounds every score) as whole cents, exactly. */
+    private static long cents(BigDecimal score) {
+        return score.movePointRight(2).longValueExact();
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.itapipe.schemas.methodology.Scores;
 import org.itapipe.streams.derive.Scored;
 
 /**
@@ -30,13 +29,5 @@ public record MemberSummary(String orgCode, String districtCode, String province
                 scored.card().level().code(), scored.card().total().compareTo(scored.methodology().passLine()) >= 0,
                 scored.card().indicatorScores(), oitAlert,
                 previousYear.map(previous -> scored.card().total().subtract(previous.card().total())).orElse(null));
-    }
-
-    /** Scores come back from JSON state with their scale; keep them at two decimals whatever the JSON held. */
-    public MemberSummary normalized() {
-        Map<Integer, BigDecimal> scores = new TreeMap<>();
-        indicators.forEach((number, score) -> scores.put(number, Scores.round(score)));
-        return new MemberSummary(orgCode, districtCode, provinceCode, fiscalYear, Scores.round(total), level, passing,
-                scores, oitAlert, totalChange == null ? null : Scores.round(totalChange));
     }
 }

@@ -32,22 +32,23 @@ public final class RollupCalculator {
         BigDecimal variance = stats.sumSquares().divide(count, PRECISION).subtract(mean.multiply(mean, PRECISION))
                 .max(BigDecimal.ZERO);
         List<IndicatorScore> indicatorMeans = new ArrayList<>();
-        stats.indicatorSums().forEach((number, sum) ->
-                indicatorMeans.add(new IndicatorScore(number, Scores.round(sum.divide(count, PRECISION)))));
+        stats.indicatorSumCents().keySet().forEach(number -> indicatorMeans.add(new IndicatorScore(number,
+                Scores.round(stats.indicatorSum(number).divide(count, PRECISION)))));
         List<LevelCount> levels = new ArrayList<>();
         for (LevelBand band : methodology.levels()) {
             levels.add(new LevelCount(band.code(), stats.levelCounts().getOrDefault(band.code(), 0)));
         }
-        List<BigDecimal> totals = stats.sortedTotals();
+        int n = stats.count();
         return AreaRollup.newBuilder()
                 .setFiscalYear(fiscalYear)
                 .setAreaLevel(level)
                 .setAreaCode(areaCode)
                 .setOrganizations(stats.count())
                 .setMeanTotal(Scores.round(mean))
-                .setMedianTotal(median(totals))
-                .setMinTotal(Scores.round(totals.get(0)))
-                .setMaxTotal(Scores.round(totals.get(totals.size() - 1)))
+                .setMedianTotal(n % 2 == 1 ? stats.sortedTotal(n / 2) : stats.sortedTotal(n / 2 - 1)
+                        .add(stats.sortedTotal(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP))
+                .setMinTotal(stats.sortedTotal(0))
+                .setMaxTotal(stats.sortedTotal(n - 1))
                 .setStddevTotal(Scores.round(variance.sqrt(PRECISION)))
                 .setIndicatorMeans(indicatorMeans)
                 .setLevelCounts(levels)
@@ -56,11 +57,5 @@ public final class RollupCalculator {
                 .setMeanTotalChange(stats.changes() == 0 ? null
                         : Scores.round(stats.sumChange().divide(BigDecimal.valueOf(stats.changes()), PRECISION)))
                 .build();
-    }
-
-    private static BigDecimal median(List<BigDecimal> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? Scores.round(sorted.get(n / 2))
-                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 }
