@@ -29,17 +29,20 @@ public final class Benchmarks {
     private final Path stateDir;
     private final String launcherMainClass;
     private final PrintWriter progress;
+    private final boolean profile;
     private final IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
 
     /**
      * @param launcherMainClass the {@code itapipe} main class, which starts each service in its own JVM
      * @param progress          where each step is announced as it starts
+     * @param profile           record a Java Flight Recording of each service of the replay and latency run
      */
-    public Benchmarks(BenchSize size, Path stateDir, String launcherMainClass, PrintWriter progress) {
+    public Benchmarks(BenchSize size, Path stateDir, String launcherMainClass, PrintWriter progress, boolean profile) {
         this.size = size;
         this.stateDir = stateDir;
         this.launcherMainClass = launcherMainClass;
         this.progress = progress;
+        this.profile = profile;
     }
 
     public BenchReport run() throws Exception {
@@ -75,7 +78,8 @@ public final class Benchmarks {
             throws Exception {
         announce("starting a fresh stack and the services (ingest, streams, sink) in their own JVMs");
         try (EmbeddedStack stack = startStack("replay");
-             PipelineServices services = PipelineServices.start(stack, launcherMainClass, size.latencyRate())) {
+             PipelineServices services = PipelineServices.start(stack, launcherMainClass,
+                     size.latencyRate(), profile)) {
             String scope = size.national() ? "national replay" : "replay of province " + size.replayProvince();
             Map<String, Long> processes = new LinkedHashMap<>(services.pids());
             processes.putAll(stack.childProcesses());
@@ -86,13 +90,14 @@ public final class Benchmarks {
             report.cpuSeconds("replay", since(before, processes));
             processes.forEach((name, pid) -> report.peakRss(name, ProcessUsage.peakRssMiB(pid)));
 
-            announce("latency: " + size.latencyRate() + " submissions/s for " + size.latencyDuration().toSeconds()
-                    + " s through the ingest API");
+            announce("latency: " + size.latencyRate() + " submissions/s through the ingest API, "
+                    + size.latencyWarmUp().toSeconds() + " s of warm-up then " + size.latencyDuration().toSeconds()
+                    + " s measured");
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
             before = cpuSeconds(processes);
             new LatencyBench(stack.endpoints(), serdes, new LatencySubmissions(
                     reference.methodologies().require(LATENCY_YEAR), organizations), services)
-                    .measure(size.latencyRate(), size.latencyDuration()).forEach(report::add);
+                    .measure(size.latencyRate(), size.latencyWarmUp(), size.latencyDuration()).forEach(report::add);
             report.cpuSeconds("latency run", since(before, processes));
         }
     }

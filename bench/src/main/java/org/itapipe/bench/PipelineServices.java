@@ -38,8 +38,12 @@ final class PipelineServices implements AutoCloseable {
         this.apiKey = apiKey;
     }
 
-    /** Starts the three services with {@code launcherMainClass} and waits until each answers 200 on /health. */
-    static PipelineServices start(EmbeddedStack stack, String launcherMainClass, int ratePerSecond)
+    /**
+     * Starts the three services with {@code launcherMainClass} and waits until each answers 200 on /health. With
+     * {@code profile}, each records a Java Flight Recording, written to {@code <service>.jfr} beside its log when it
+     * stops.
+     */
+    static PipelineServices start(EmbeddedStack stack, String launcherMainClass, int ratePerSecond, boolean profile)
             throws Exception {
         Path dir = stack.serviceStateDir("bench");
         Files.createDirectories(dir);
@@ -68,7 +72,10 @@ final class PipelineServices implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + ports.get("ingest")), apiKey);
         try {
             for (String service : SERVICES) {
-                processes.put(service, stack.startJvm("service-" + service, List.of(), launcherMainClass,
+                String name = "service-" + service;
+                List<String> jvmOptions = profile ? List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
+                        + "filename=" + stack.logFile(name).resolveSibling(name + ".jfr")) : List.of();
+                processes.put(service, stack.startJvm(name, jvmOptions, launcherMainClass,
                         List.of(service, "--config", config.toString())));
             }
             for (String service : SERVICES) {

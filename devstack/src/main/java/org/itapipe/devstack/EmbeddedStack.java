@@ -122,6 +122,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return ChildJvm.start(name, dirs, classpath, jvmOptions, mainClass, args);
     }
 
+    /** Where a JVM started with {@link #startJvm} named {@code name} logs. */
+    public Path logFile(String name) {
+        return dirs.logs().resolve(name + ".log");
+    }
+
     /** The process ids of the stack's servers that run in child JVMs (the registry and ClickHouse), by name. */
     public Map<String, Long> childProcesses() {
         return Map.of("registry", registry.pid(), "clickhouse", clickhouse.pid());

@@ -44,11 +44,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where to write the figures (default: ${DEFAULT-VALUE}).")
     private Path json;
 
+    @Option(names = "--profile", description = "Record a Java Flight Recording of each service (ingest, streams, "
+            + "sink) during the replay and the latency run: <state-dir>/bench/replay/logs/service-*.jfr.")
+    private boolean profile;
+
     @Override
     public Integer call() throws Exception {
         Path stateDir = location.prepare().resolve("bench");
         BenchSize chosen = size.smoke ? BenchSize.SMOKE : size.quick ? BenchSize.QUICK : BenchSize.FULL;
-        BenchReport report = new Benchmarks(chosen, stateDir, Itapipe.class.getName(), spec.commandLine().getErr())
+        BenchReport report = new Benchmarks(chosen, stateDir, Itapipe.class.getName(), spec.commandLine().getErr(),
+                profile)
                 .run();
         report.printTable(spec.commandLine().getOut());
         report.writeJson(json);
