@@ -67,8 +67,8 @@ public final class Benchmarks {
                     .measure(waves);
             report.add(loaded.line());
             announce("streams: the topology, then a pass-through application, over the same topic");
-            report.add(new StreamsBench(stack.connections(), serdes, reference.methodologies(),
-                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions()));
+            new StreamsBench(stack.connections(), serdes, reference.methodologies(),
+                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions()).forEach(report::add);
             announce("sink: a fresh sink over every topic, then ClickHouse's HTTP insert of the same rows");
             report.add(new SinkBench(stack.endpoints(), reference.methodologies()).measure());
         }
