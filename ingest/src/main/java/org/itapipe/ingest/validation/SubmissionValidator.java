@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.itapipe.ingest.validation.RawSubmission.RawItem;
@@ -41,6 +42,10 @@ import org.itapipe.schemas.thai.ThaiDigits;
 public final class SubmissionValidator {
 
     private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
+    // Compiled once: String.matches compiles its pattern at every call, a dozen times per submission.
+    private static final Pattern BUDDHIST_ERA_YEAR = Pattern.compile("25\\d\\d");
+    private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9]\\d{0,17}");
+    private static final Pattern INDICATOR_NUMBER = Pattern.compile("\\d{1,2}");
 
     private final MethodologyCatalog methodologies;
     private final OrganizationRegistry organizations;
@@ -98,7 +103,7 @@ public final class SubmissionValidator {
             return Optional.empty();
         }
         String ascii = ThaiDigits.toAscii(fiscalYear.strip());
-        if (!ascii.matches("25\\d\\d")) {
+        if (!BUDDHIST_ERA_YEAR.matcher(ascii).matches()) {
             errors.add(new FieldError("fiscalYear", Rules.FISCAL_YEAR_FORMAT,
                     "'" + fiscalYear + "' is not a Buddhist Era year such as 2568"));
             return Optional.empty();
@@ -116,7 +121,7 @@ public final class SubmissionValidator {
             return Optional.empty();
         }
         String ascii = ThaiDigits.toAscii(revision.strip());
-        if (!ascii.matches("[1-9]\\d{0,17}")) {
+        if (!POSITIVE_INTEGER.matcher(ascii).matches()) {
             errors.add(new FieldError("revision", Rules.REVISION_FORMAT,
                     "'" + revision + "' is not a positive integer"));
             return Optional.empty();
@@ -130,7 +135,7 @@ public final class SubmissionValidator {
         for (RawScore score : raw) {
             String key = isBlank(score.key()) ? "" : ThaiDigits.toAscii(score.key().strip());
             String path = "indicators[" + key + "]";
-            if (!key.matches("\\d{1,2}") || Integer.parseInt(key) < 1 || Integer.parseInt(key) > 10) {
+            if (!INDICATOR_NUMBER.matcher(key).matches() || Integer.parseInt(key) < 1 || Integer.parseInt(key) > 10) {
                 errors.add(new FieldError(path, Rules.INDICATOR_KNOWN, "indicators are numbered 1 to 10"));
                 continue;
             }

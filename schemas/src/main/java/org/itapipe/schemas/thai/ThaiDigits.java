@@ -10,12 +10,19 @@ public final class ThaiDigits {
 
     /** ๙๔.๓๐ becomes 94.30. */
     public static String toAscii(String text) {
+        if (text.chars().noneMatch(ThaiDigits::isThaiDigit)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(c >= THAI_ZERO && c <= THAI_ZERO + 9 ? (char) ('0' + (c - THAI_ZERO)) : c);
+            out.append(isThaiDigit(c) ? (char) ('0' + (c - THAI_ZERO)) : c);
         }
         return out.toString();
+    }
+
+    private static boolean isThaiDigit(int c) {
+        return c >= THAI_ZERO && c <= THAI_ZERO + 9;
     }
 
     /** 94.30 becomes ๙๔.๓๐. */
