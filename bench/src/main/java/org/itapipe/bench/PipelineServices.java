@@ -1,7 +1,6 @@
 package org.itapipe.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.itapipe.devstack.ChildJvm;
 import org.itapipe.devstack.EmbeddedStack;
+import org.itapipe.devstack.StackPorts;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
 
@@ -52,8 +52,9 @@ final class PipelineServices implements AutoCloseable {
         Path keysFile = dir.resolve("ingest-keys.json");
         keys.save(keysFile);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            ports.put(service, freePort());
+        List<Integer> free = StackPorts.freePorts(SERVICES.size());
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), free.get(i));
         }
         List<String> settings = new ArrayList<>(stack.endpoints().lines());
         settings.addAll(List.of(
@@ -121,12 +122,6 @@ final class PipelineServices implements AutoCloseable {
         }
         throw new IllegalStateException(service + " was not healthy within " + READY_TIMEOUT + "; log "
                 + process.logFile() + ":\n" + process.logTail(30));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.itapipe.devstack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The ports the stack listens on, all on 127.0.0.1. */
@@ -16,7 +18,34 @@ public record StackPorts(int kafka, int kafkaController, int registry, int click
 
     /** Ports the operating system reports free right now: what tests use, so that runs never collide. */
     public static StackPorts free() {
-        return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort());
+        List<Integer> ports = freePorts(5);
+        return new StackPorts(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4));
+    }
+
+    /**
+     * {@code count} distinct ports free on 127.0.0.1 right now. Their sockets are held open together while the ports
+     * are drawn, so the system cannot hand out one port twice.
+     */
+    public static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on 127.0.0.1", e);
+        } finally {
+            sockets.forEach(StackPorts::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Only its port number was wanted.
+        }
     }
 
     /** Fails before anything starts when a port is taken, naming the part and the option that moves it. */
@@ -44,14 +73,6 @@ public record StackPorts(int kafka, int kafkaController, int registry, int click
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
         }
     }
 }
