@@ -46,6 +46,7 @@ public final class BenchReport {
     private final Map<String, Double> replayPhasesSeconds = new LinkedHashMap<>();
     private final Map<String, Long> peakRssMiB = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> cpuSeconds = new LinkedHashMap<>();
+    private final Map<String, String> observations = new LinkedHashMap<>();
 
     public BenchReport(String size, Machine machine) {
         this.size = size;
@@ -67,6 +68,11 @@ public final class BenchReport {
     /** CPU time each process used during a phase of the run. */
     public synchronized void cpuSeconds(String phase, Map<String, Double> byProcess) {
         cpuSeconds.put(phase, new LinkedHashMap<>(byProcess));
+    }
+
+    /** Something seen during the run that explains a figure, e.g. the sink's batch times. */
+    public synchronized void observe(String what, String value) {
+        observations.put(what, value);
     }
 
     public synchronized List<Line> lines() {
@@ -115,6 +121,7 @@ public final class BenchReport {
         }
         cpuSeconds.forEach((phase, byProcess) -> out.println("CPU seconds during the " + phase + ": "
                 + join(byProcess)));
+        observations.forEach((what, value) -> out.println(what + ": " + value));
         out.flush();
     }
 
@@ -141,6 +148,7 @@ public final class BenchReport {
         json.put("replayPhasesSeconds", replayPhasesSeconds);
         json.put("peakRssMiB", peakRssMiB);
         json.put("cpuSeconds", cpuSeconds);
+        json.put("observations", observations);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.itapipe.bench.data.NationalDataset;
 import org.itapipe.devstack.EmbeddedStack;
@@ -95,11 +96,26 @@ public final class Benchmarks {
                     + " s measured");
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
             before = cpuSeconds(processes);
+            ServiceMetrics sinkBefore = services.metrics("sink");
             new LatencyBench(stack.endpoints(), serdes, new LatencySubmissions(
                     reference.methodologies().require(LATENCY_YEAR), organizations), services)
                     .measure(size.latencyRate(), size.latencyWarmUp(), size.latencyDuration()).forEach(report::add);
             report.cpuSeconds("latency run", since(before, processes));
+            observeSink(report, sinkBefore, services.metrics("sink"));
+            report.observe("active ClickHouse parts per table after the latency run", new ClickHouseHttp(
+                    stack.endpoints().clickhouseHttp(), stack.connections().clickhouse()).text(
+                    "SELECT table, count() FROM system.parts WHERE active AND database = currentDatabase() "
+                            + "GROUP BY table ORDER BY table FORMAT CSV").replace('\n', ' ').strip());
         }
+    }
+
+    /** How long the sink's batches took during the latency run, from its own timer (first record to commit). */
+    private static void observeSink(BenchReport report, ServiceMetrics before, ServiceMetrics after) {
+        double batches = after.sum("itapipe_sink_batch_seconds_count") - before.sum("itapipe_sink_batch_seconds_count");
+        double seconds = after.sum("itapipe_sink_batch_seconds_sum") - before.sum("itapipe_sink_batch_seconds_sum");
+        report.observe("sink batches during the latency run", String.format(Locale.ROOT,
+                "%.0f, mean %.0f ms from first record to commit, recent max %.0f ms", batches,
+                batches == 0 ? 0 : 1000 * seconds / batches, 1000 * after.sum("itapipe_sink_batch_seconds_max")));
     }
 
     private static Map<String, Double> cpuSeconds(Map<String, Long> processes) {

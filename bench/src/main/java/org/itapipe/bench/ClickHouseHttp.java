@@ -28,8 +28,8 @@ final class ClickHouseHttp {
         return post(sql, new byte[0]).body();
     }
 
-    long count(String sql) throws IOException, InterruptedException {
-        return Long.parseLong(new String(query(sql), StandardCharsets.UTF_8).trim());
+    String text(String sql) throws IOException, InterruptedException {
+        return new String(query(sql), StandardCharsets.UTF_8);
     }
 
     /**

@@ -29,11 +29,14 @@ final class PipelineServices implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final Map<String, ChildJvm> processes;
+    private final Map<String, Integer> ports;
     private final URI ingestUrl;
     private final String apiKey;
 
-    private PipelineServices(Map<String, ChildJvm> processes, URI ingestUrl, String apiKey) {
+    private PipelineServices(Map<String, ChildJvm> processes, Map<String, Integer> ports, URI ingestUrl,
+                             String apiKey) {
         this.processes = processes;
+        this.ports = ports;
         this.ingestUrl = ingestUrl;
         this.apiKey = apiKey;
     }
@@ -69,7 +72,7 @@ final class PipelineServices implements AutoCloseable {
         Files.write(config, settings);
 
         Map<String, ChildJvm> processes = new LinkedHashMap<>();
-        PipelineServices services = new PipelineServices(processes,
+        PipelineServices services = new PipelineServices(processes, ports,
                 URI.create("http://127.0.0.1:" + ports.get("ingest")), apiKey);
         try {
             for (String service : SERVICES) {
@@ -95,6 +98,11 @@ final class PipelineServices implements AutoCloseable {
 
     String apiKey() {
         return apiKey;
+    }
+
+    /** The metrics of a service ("ingest", "streams" or "sink"). */
+    ServiceMetrics metrics(String service) throws IOException, InterruptedException {
+        return ServiceMetrics.scrape(ports.get(service));
     }
 
     /** Process ids by service name. */

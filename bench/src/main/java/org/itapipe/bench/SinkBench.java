@@ -1,9 +1,5 @@
 package org.itapipe.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +50,7 @@ final class SinkBench {
                     SinkLoader.AfterInsert.NOTHING)) {
                 new GroupDrain(admin).await(GROUP, () -> targets, TIMEOUT);
                 seconds = (System.nanoTime() - started) / 1e9;
-                rows = insertedRows(sink.httpPort());
+                rows = ServiceMetrics.scrape(sink.httpPort()).sum("itapipe_sink_rows_total");
             }
         }
         double measured = rows / seconds;
@@ -92,14 +88,6 @@ final class SinkBench {
             }
         }
         return targets;
-    }
-
-    /** The sink's own count of inserted rows, from its Prometheus metrics. */
-    private static double insertedRows(int port) throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines().filter(line -> line.startsWith("itapipe_sink_rows_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private double peerRowsPerSecond() throws Exception {

@@ -1,11 +1,15 @@
 package org.itapipe.schemas.topics;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.itapipe.config.KafkaSettings;
 
 /** Creates the pipeline's topics that do not exist yet; existing topics are left as they are. */
@@ -21,7 +25,12 @@ public final class TopicSetup {
         }
     }
 
-    /** @return the names of the topics created */
+    /**
+     * Services started together (the ingest API, streams and the sink each create the topics) race to create the
+     * same topics; a topic another one created in the meantime counts as there.
+     *
+     * @return the names of the topics this call created
+     */
     public static List<String> createMissing(Admin admin, List<Topic<String, ? extends SpecificRecord>> topics,
                                              short replicationFactor) {
         try {
@@ -30,10 +39,20 @@ public final class TopicSetup {
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> topic.newTopic(replicationFactor))
                     .toList();
+            List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+                for (Map.Entry<String, KafkaFuture<Void>> topic : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        topic.getValue().get();
+                        created.add(topic.getKey());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the pipeline's topics: " + e.getCause().getMessage(),
                     e.getCause());

@@ -1,0 +1,29 @@
+package org.itapipe.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Reads a service's own Prometheus metrics ({@code /metrics}). */
+final class ServiceMetrics {
+
+    private final String text;
+
+    private ServiceMetrics(String text) {
+        this.text = text;
+    }
+
+    static ServiceMetrics scrape(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return new ServiceMetrics(response.body());
+    }
+
+    /** The sum of every series of the metric (all label sets), 0 when it has none. */
+    double sum(String metric) {
+        return text.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+}
