@@ -7,16 +7,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.itapipe.config.ClickHouseSettings;
 
-/** Writes rows through the ClickHouse JDBC driver: one batched insert per table. */
+/**
+ * Writes rows through the ClickHouse JDBC driver: one batched insert per table. The prepared inserts are kept with
+ * the connection: preparing one asks the server for the table's columns (RowBinary needs their types), a round trip
+ * per table per batch that made small batches take seconds under load.
+ */
 public final class ClickHouseWriter implements AutoCloseable {
 
     private final ClickHouseSettings settings;
+    private final Map<Table, PreparedStatement> inserts = new HashMap<>();
     private Connection connection;
 
     public ClickHouseWriter(ClickHouseSettings settings) {
@@ -39,15 +45,18 @@ public final class ClickHouseWriter implements AutoCloseable {
                 connection = connect(settings);
             }
             for (Map.Entry<Table, List<Row>> table : rows.entrySet()) {
-                try (PreparedStatement insert = connection.prepareStatement(table.getKey().insertSql())) {
-                    for (Row row : table.getValue()) {
-                        for (int i = 0; i < row.values().length; i++) {
-                            insert.setObject(i + 1, row.values()[i]);
-                        }
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                PreparedStatement insert = inserts.get(table.getKey());
+                if (insert == null) {
+                    insert = connection.prepareStatement(table.getKey().insertSql());
+                    inserts.put(table.getKey(), insert);
                 }
+                for (Row row : table.getValue()) {
+                    for (int i = 0; i < row.values().length; i++) {
+                        insert.setObject(i + 1, row.values()[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         } catch (SQLException | RuntimeException e) {
             close();
@@ -75,6 +84,7 @@ public final class ClickHouseWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        inserts.clear(); // closed with their connection
         if (connection != null) {
             try {
                 connection.close();
