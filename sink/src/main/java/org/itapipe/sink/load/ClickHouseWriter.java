@@ -7,26 +7,42 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.itapipe.config.ClickHouseSettings;
 
 /**
- * Writes rows through the ClickHouse JDBC driver: one batched insert per table. The prepared inserts are kept with
- * the connection: preparing one asks the server for the table's columns (RowBinary needs their types), a round trip
- * per table per batch that made small batches take seconds under load.
+ * Writes rows through the ClickHouse JDBC driver, one batched insert per table, on {@value #LANES} connections at
+ * once: a batch touches up to seven tables, and one insert after the other made a small batch take seconds on a busy
+ * machine. Every table but the last of the map is written concurrently; the last one is written once they are all
+ * in ({@link Batch#byTable} puts the submissions there, so the views never show a submission without its scores).
+ * Each lane keeps its prepared inserts with its connection: preparing one asks the server for the table's columns.
  */
 public final class ClickHouseWriter implements AutoCloseable {
 
+    static final int LANES = 3;
+
     private final ClickHouseSettings settings;
-    private final Map<Table, PreparedStatement> inserts = new HashMap<>();
-    private Connection connection;
+    private final List<Lane> lanes = new ArrayList<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(LANES, runnable -> {
+        Thread thread = new Thread(runnable, "itapipe-sink-insert");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ClickHouseWriter(ClickHouseSettings settings) {
         this.settings = settings;
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(new Lane());
+        }
     }
 
     public static Connection connect(ClickHouseSettings settings) throws SQLException {
@@ -40,27 +56,88 @@ public final class ClickHouseWriter implements AutoCloseable {
     }
 
     void insert(Map<Table, List<Row>> rows) throws SQLException {
-        try {
-            if (connection == null) {
-                connection = connect(settings);
+        List<Map.Entry<Table, List<Row>>> tables = new ArrayList<>(rows.entrySet());
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<Future<?>> concurrent = new ArrayList<>();
+        for (int lane = 0; lane < LANES; lane++) {
+            List<Map.Entry<Table, List<Row>>> share = new ArrayList<>();
+            for (int i = lane; i < tables.size() - 1; i += LANES) {
+                share.add(tables.get(i));
             }
-            for (Map.Entry<Table, List<Row>> table : rows.entrySet()) {
-                PreparedStatement insert = inserts.get(table.getKey());
-                if (insert == null) {
-                    insert = connection.prepareStatement(table.getKey().insertSql());
-                    inserts.put(table.getKey(), insert);
+            Lane writer = lanes.get(lane);
+            concurrent.add(threads.submit(() -> {
+                for (Map.Entry<Table, List<Row>> table : share) {
+                    writer.insert(table.getKey(), table.getValue());
                 }
-                for (Row row : table.getValue()) {
+                return null;
+            }));
+        }
+        awaitAll(concurrent);
+        Map.Entry<Table, List<Row>> last = tables.get(tables.size() - 1);
+        lanes.get(0).insert(last.getKey(), last.getValue());
+    }
+
+    /** Waits for every insert; the first failure is thrown once all have ended, so no lane is still writing. */
+    private static void awaitAll(List<Future<?>> inserts) throws SQLException {
+        SQLException failure = null;
+        for (Future<?> insert : inserts) {
+            try {
+                insert.get();
+            } catch (ExecutionException e) {
+                SQLException cause = e.getCause() instanceof SQLException sql ? sql
+                        : new SQLException(String.valueOf(e.getCause().getMessage()), e.getCause());
+                failure = failure == null ? cause : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? new SQLTransientException("interrupted while inserting", e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** One connection and the inserts prepared on it; a failure drops both, the next insert reconnects. */
+    private final class Lane {
+
+        private final Map<Table, PreparedStatement> inserts = new HashMap<>();
+        private Connection connection;
+
+        synchronized void insert(Table table, List<Row> rows) throws SQLException {
+            try {
+                if (connection == null) {
+                    connection = connect(settings);
+                }
+                PreparedStatement insert = inserts.get(table);
+                if (insert == null) {
+                    insert = connection.prepareStatement(table.insertSql());
+                    inserts.put(table, insert);
+                }
+                for (Row row : rows) {
                     for (int i = 0; i < row.values().length; i++) {
                         insert.setObject(i + 1, row.values()[i]);
                     }
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
             }
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+        }
+
+        synchronized void close() {
+            inserts.clear(); // closed with their connection
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // The connection is dropped either way; the next insert opens a new one.
+                }
+                connection = null;
+            }
         }
     }
 
@@ -84,14 +161,7 @@ public final class ClickHouseWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        inserts.clear(); // closed with their connection
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // The connection is dropped either way; the next insert opens a new one.
-            }
-            connection = null;
-        }
+        threads.shutdownNow();
+        lanes.forEach(Lane::close);
     }
 }
