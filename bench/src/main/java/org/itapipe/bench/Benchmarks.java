@@ -102,6 +102,7 @@ public final class Benchmarks {
                     .measure(size.latencyRate(), size.latencyWarmUp(), size.latencyDuration()).forEach(report::add);
             report.cpuSeconds("latency run", since(before, processes));
             observeSink(report, sinkBefore, services.metrics("sink"));
+            observeStreams(report, services.metrics("streams"));
             report.observe("active ClickHouse parts per table after the latency run", new ClickHouseHttp(
                     stack.endpoints().clickhouseHttp(), stack.connections().clickhouse()).text(
                     "SELECT table, count() FROM system.parts WHERE active AND database = currentDatabase() "
@@ -116,6 +117,15 @@ public final class Benchmarks {
         report.observe("sink batches during the latency run", String.format(Locale.ROOT,
                 "%.0f, mean %.0f ms from first record to commit, recent max %.0f ms", batches,
                 batches == 0 ? 0 : 1000 * seconds / batches, 1000 * after.sum("itapipe_sink_batch_seconds_max")));
+    }
+
+    /** Where the stream thread's time went in the last metrics window (the end of the latency run). */
+    private static void observeStreams(BenchReport report, ServiceMetrics streams) {
+        report.observe("stream thread at the end of the latency run", String.format(Locale.ROOT,
+                "processing %.0f%%, polling %.0f%%, committing %.0f%% of its time; %.0f ms per commit",
+                100 * streams.sum("kafka_stream_thread_process_ratio"), 100 * streams.sum("kafka_stream_thread_poll_ratio"),
+                100 * streams.sum("kafka_stream_thread_commit_ratio"),
+                streams.sum("kafka_stream_thread_commit_latency_avg")));
     }
 
     private static Map<String, Double> cpuSeconds(Map<String, Long> processes) {
