@@ -45,9 +45,9 @@ class NationalDatasetTest {
             String csv = waves.csv().get(wave);
             ImportSummary summary = reference.bulkImport().run(List.of(new ImportSource("wave.csv", InputFormat.CSV,
                     () -> new StringReader(csv))), BulkImport.Admission.ALL, Optional.empty(), result -> { });
-            int revision = wave + 1;
-            assertThat(summary.rejected()).as("wave %d", revision).isZero();
-            assertThat(summary.accepted()).isEqualTo(waves.rows().get(wave));
+            long revision = wave + 1;
+            assertThat(summary.rejected()).as("wave %d", wave + 1).isZero();
+            assertThat(summary.accepted()).isEqualTo(waves.rows().get(wave).longValue());
             assertThat(summary.results()).allSatisfy(result ->
                     assertThat(((RecordResult.Accepted) result).submission().getRevision()).isEqualTo(revision));
         }
