@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ProducerPerformance, a pass-through Streams app, ClickHouse's HTTP insert); the national replay "
                 + "from empty topics to complete views; peak memory of each service; latency at a steady rate "
                 + "through the ingest API.",
-                "Prints a table and writes the figures as JSON. Takes about 5 minutes (--quick: about 2). "
+                "Prints a table and writes the figures as JSON. Takes 6 to 10 minutes on 2 cores (--quick: about 4). "
                         + "Method: docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
 
