@@ -123,7 +123,8 @@ public final class Benchmarks {
     private static void observeStreams(BenchReport report, ServiceMetrics streams) {
         report.observe("stream thread at the end of the latency run", String.format(Locale.ROOT,
                 "processing %.0f%%, polling %.0f%%, committing %.0f%% of its time; %.0f ms per commit",
-                100 * streams.sum("kafka_stream_thread_process_ratio"), 100 * streams.sum("kafka_stream_thread_poll_ratio"),
+                100 * streams.sum("kafka_stream_thread_process_ratio"),
+                100 * streams.sum("kafka_stream_thread_poll_ratio"),
                 100 * streams.sum("kafka_stream_thread_commit_ratio"),
                 streams.sum("kafka_stream_thread_commit_latency_avg")));
     }
