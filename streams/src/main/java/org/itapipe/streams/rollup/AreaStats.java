@@ -69,17 +69,17 @@ public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Ma
 
     private AreaStats change(MemberSummary member, int sign) {
         Map<Integer, Long> indicators = new TreeMap<>(indicatorSumCents);
-        member.indicators().forEach((number, score) -> indicators.merge(number, sign * cents(score), Long::sum));
+        member.indicatorCents().forEach((number, cents) -> indicators.merge(number, sign * cents, Long::sum));
         Map<String, Integer> levels = new TreeMap<>(levelCounts);
         levels.merge(member.level(), sign, Integer::sum);
         levels.values().removeIf(value -> value == 0);
-        long total = cents(member.total());
-        boolean hasChange = member.totalChange() != null;
+        long total = member.totalCents();
+        boolean hasChange = member.totalChangeCents() != null;
         return new AreaStats(count + sign, sumTotalCents + sign * total, sumSquaresCents2 + sign * total * total,
                 indicators, levels, passing + (member.passing() ? sign : 0),
                 withOitAlert + (member.oitAlert() ? sign : 0), changes + (hasChange ? sign : 0),
-                sumChangeCents + (hasChange ? sign * cents(member.totalChange()) : 0),
-                sign > 0 ? inserted((int) total) : removed((int) total, member));
+                sumChangeCents + (hasChange ? sign * member.totalChangeCents() : 0),
+                sign > 0 ? inserted((int) total) : removed((int) total));
     }
 
     private int[] inserted(int total) {
@@ -92,19 +92,15 @@ public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Ma
         return totals;
     }
 
-    private int[] removed(int total, MemberSummary member) {
+    private int[] removed(int total) {
         int index = Arrays.binarySearch(sortedTotalCents, total);
         if (index < 0) {
-            throw new IllegalStateException("removing a total " + member.total() + " the area never had");
+            throw new IllegalStateException("removing a total " + BigDecimal.valueOf(total, 2)
+                    + " the area never had");
         }
         int[] totals = new int[sortedTotalCents.length - 1];
         System.arraycopy(sortedTotalCents, 0, totals, 0, index);
         System.arraycopy(sortedTotalCents, index + 1, totals, index, totals.length - index);
         return totals;
-    }
-
-    /** A score of at most two decimals (as the methodology rounds every score) as whole cents, exactly. */
-    private static long cents(BigDecimal score) {
-        return score.movePointRight(2).longValueExact();
     }
 }
