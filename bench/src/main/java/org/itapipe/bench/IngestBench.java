@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serializer;
 import org.itapipe.bench.data.NationalDataset;
 import org.itapipe.config.ConfigSource;
@@ -108,7 +107,7 @@ final class IngestBench {
     /** Runs the stock tool to completion and reads its total line: records/s. */
     private double producerPerformance(long records, int recordSize) throws Exception {
         try (Admin admin = Admin.create(stack.connections().kafka().clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(PEER_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
+            BenchTopics.create(admin, PEER_TOPIC);
         }
         ChildJvm tool = stack.startJvm("producer-performance", List.of(),
                 "org.apache.kafka.tools.ProducerPerformance", List.of("--topic", PEER_TOPIC,

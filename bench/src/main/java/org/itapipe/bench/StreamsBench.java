@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -50,9 +49,15 @@ final class StreamsBench {
     /** The throughput against the peer's, and how many log entries the topology writes per submission. */
     List<BenchReport.Line> measure(long submissions) throws Exception {
         String full = "bench-streams-full";
-        double throughput = submissions / drain(full, new ItaTopology(serdes, methodologies).build());
-        double written = (double) entriesWritten(full) / submissions;
-        double peer = submissions / drain("bench-streams-pass-through", passThrough());
+        double throughput;
+        double written;
+        double peer;
+        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
+            BenchTopics.create(admin, PASS_THROUGH_TOPIC);
+            throughput = submissions / drain(admin, full, new ItaTopology(serdes, methodologies).build());
+            written = (double) entriesWritten(admin, full) / submissions;
+            peer = submissions / drain(admin, "bench-streams-pass-through", passThrough());
+        }
         return List.of(new BenchReport.Line("streams", "submissions through the topology (exactly_once_v2)",
                         throughput, "submissions/s", "pass-through Streams app", peer, List.of(
                         new BenchReport.Goal("ratio >= 0.30", throughput / peer >= 0.30),
@@ -65,13 +70,11 @@ final class StreamsBench {
      * Everything the application appended: its output topics, changelogs and repartition topics, transaction markers
      * included (they cost the broker a write too). The stack is fresh, so the end offsets are what it wrote.
      */
-    private long entriesWritten(String applicationId) throws Exception {
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
-                    .filter(name -> name.startsWith(applicationId + "-")).toList());
-            Topics.ALL.stream().filter(topic -> topic != Topics.SUBMISSIONS).forEach(topic -> topics.add(topic.name()));
-            return new GroupDrain(admin).endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
-        }
+    private static long entriesWritten(Admin admin, String applicationId) throws Exception {
+        List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
+                .filter(name -> name.startsWith(applicationId + "-")).toList());
+        Topics.ALL.stream().filter(topic -> topic != Topics.SUBMISSIONS).forEach(topic -> topics.add(topic.name()));
+        return new GroupDrain(admin).endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private Topology passThrough() {
@@ -82,30 +85,27 @@ final class StreamsBench {
     }
 
     /** Runs the topology until drained; returns the seconds from RUNNING to drained. */
-    private double drain(String applicationId, Topology topology) throws Exception {
+    private double drain(Admin admin, String applicationId, Topology topology) throws Exception {
         StreamsSettings settings = StreamsSettings.from(ConfigSource.of(Map.of(), Map.of()))
                 .withApplication(applicationId, stateDir.resolve(applicationId), 0);
         Properties config = settings.streamsConfig(connections, serdes);
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            createPassThroughTopic(admin);
-            GroupDrain drain = new GroupDrain(admin);
-            CountDownLatch running = new CountDownLatch(1);
-            try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-                streams.setStateListener((now, before) -> {
-                    if (now == KafkaStreams.State.RUNNING) {
-                        running.countDown();
-                    }
-                });
-                streams.start();
-                if (!running.await(2, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException(applicationId + " did not reach RUNNING: " + streams.state());
+        GroupDrain drain = new GroupDrain(admin);
+        CountDownLatch running = new CountDownLatch(1);
+        try (KafkaStreams streams = new KafkaStreams(topology, config)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
                 }
-                long started = System.nanoTime();
-                drain.await(applicationId, () -> drain.endOffsets(sourceTopics(admin, applicationId)), TIMEOUT);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                streams.close(Duration.ofSeconds(30));
-                return seconds;
+            });
+            streams.start();
+            if (!running.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(applicationId + " did not reach RUNNING: " + streams.state());
             }
+            long started = System.nanoTime();
+            drain.await(applicationId, () -> drain.endOffsets(sourceTopics(admin, applicationId)), TIMEOUT);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return seconds;
         }
     }
 
@@ -120,11 +120,5 @@ final class StreamsBench {
             throw new IllegalStateException("cannot list the topics of " + applicationId + ": " + e, e);
         }
         return topics;
-    }
-
-    private static void createPassThroughTopic(Admin admin) throws Exception {
-        if (!admin.listTopics().names().get().contains(PASS_THROUGH_TOPIC)) {
-            admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
-        }
     }
 }

@@ -37,7 +37,7 @@ public final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(String name, StateDirectories dirs, List<Path> classpath, List<String> jvmOptions,
                          String mainClass, List<String> args) {
-        Path logFile = dirs.logs().resolve(name + ".log");
+        Path logFile = dirs.logFile(name);
         List<Path> fullClasspath = new ArrayList<>(classpath);
         fullClasspath.add(codeSourceOf(ExitWithParent.class));
         List<String> command = new ArrayList<>();

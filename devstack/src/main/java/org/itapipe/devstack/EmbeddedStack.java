@@ -124,7 +124,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Where a JVM started with {@link #startJvm} named {@code name} logs. */
     public Path logFile(String name) {
-        return dirs.logs().resolve(name + ".log");
+        return dirs.logFile(name);
     }
 
     /** The process ids of the stack's servers that run in child JVMs (the registry and ClickHouse), by name. */

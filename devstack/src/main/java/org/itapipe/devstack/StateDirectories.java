@@ -28,6 +28,11 @@ record StateDirectories(Path root) {
         return root.resolve("logs");
     }
 
+    /** Where the process named {@code name} (a server of the stack, or a JVM started on it) logs. */
+    Path logFile(String name) {
+        return logs().resolve(name + ".log");
+    }
+
     void prepare() {
         try {
             MachineCache.deleteRecursively(kafkaData());
