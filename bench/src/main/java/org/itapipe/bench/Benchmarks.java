@@ -49,7 +49,7 @@ public final class Benchmarks {
     public BenchReport run() throws Exception {
         BenchReport report = new BenchReport(size.name(), Machine.current());
         List<Organization> organizations = reference.organizations().all().stream()
-                .filter(org -> org.subdistrictCode().startsWith(size.replayProvince())).toList();
+                .filter(org -> size.national() || org.provinceCode().equals(size.replayProvince())).toList();
         NationalDataset dataset = new NationalDataset(organizations, reference.methodologies());
         int organizationYears = organizations.size() * YEARS.size();
         stages(report, dataset.generate(YEARS, Math.max(0, size.importSubmissions() - organizationYears)));

@@ -1,8 +1,10 @@
 package org.itapipe.ingest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestServer;
@@ -40,9 +42,22 @@ public final class IngestApplication implements AutoCloseable {
     public record ReferenceData(Geography geography, OrganizationRegistry organizations,
                                 MethodologyCatalog methodologies) {
 
+        /** Setting: a CSV of the user's own organizations in the DLA file's format (docs/organizations.md). */
+        public static final String ORGANIZATIONS_FILE = "organizations.file";
+
+        /** The shipped geography, DLA registry and methodologies. */
         public static ReferenceData standard() {
-            Geography geography = Geography.thailand();
-            return new ReferenceData(geography, OrganizationRegistry.standIn(geography), MethodologyCatalog.builtIn());
+            return new ReferenceData(Geography.thailand(), OrganizationRegistry.dla(), MethodologyCatalog.builtIn());
+        }
+
+        /** The standard data, with the organization list that {@value #ORGANIZATIONS_FILE} names, if it is set. */
+        public static ReferenceData from(ConfigSource settings) {
+            ReferenceData standard = standard();
+            return settings.get(ORGANIZATIONS_FILE)
+                    .map(file -> new ReferenceData(standard.geography(),
+                            OrganizationRegistry.fromCsv(Path.of(file), standard.geography()),
+                            standard.methodologies()))
+                    .orElse(standard);
         }
 
         public SubmissionValidator validator() {
@@ -50,7 +65,7 @@ public final class IngestApplication implements AutoCloseable {
         }
 
         public BulkImport bulkImport() {
-            return new BulkImport(validator(), geography, organizations);
+            return new BulkImport(validator(), organizations);
         }
     }
 

@@ -17,7 +17,7 @@ import org.itapipe.schemas.organizations.OrganizationRegistry;
 public final class Fixtures {
 
     public static final Geography GEOGRAPHY = Geography.thailand();
-    public static final OrganizationRegistry ORGANIZATIONS = OrganizationRegistry.standIn(GEOGRAPHY);
+    public static final OrganizationRegistry ORGANIZATIONS = OrganizationRegistry.dla();
     public static final MethodologyCatalog METHODOLOGIES = MethodologyCatalog.builtIn();
     public static final Instant NOW = Instant.parse("2025-10-15T03:00:00Z");
 
@@ -39,7 +39,7 @@ public final class Fixtures {
         }
     }
 
-    /** A valid CSV header and one row for organization 190802, FY 2568, with the seed's indicator scores. */
+    /** A valid CSV header and one row for organization 6190803, FY 2568, with the seed's indicator scores. */
     public static String csv(String... rows) {
         StringBuilder csv = new StringBuilder("org_code,fiscal_year,revision,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,"
                 + "ind_8,ind_9,ind_10,o5,o25,reported_total,reported_level\n");

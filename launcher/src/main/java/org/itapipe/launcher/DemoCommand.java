@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,6 +38,7 @@ import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.notify.NotifierApplication;
 import org.itapipe.sink.notify.NotifierSettings;
+import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -50,14 +52,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * real seed report, and a report read back from ClickHouse; then it keeps running for the user to explore.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the embedded stack and every service (ingest, streams, sink, notifier), load one LAO per "
-                + "subdistrict for FY 2567 and 2568 with some revisions, import the real seed report, wait until "
-                + "ClickHouse holds everything, and print a report.",
+        description = {"Start the embedded stack and every service (ingest, streams, sink, notifier), load generated "
+                + "(synthetic) FY 2567 and 2568 scores for every organization of the DLA registry with some "
+                + "revisions, import the real seed report, wait until ClickHouse holds everything, and print a "
+                + "report.",
                 "Then keep running (endpoints printed as key=value lines) until interrupted; --exit stops after the "
                         + "report."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String SEED_ORG = "190802";
+    private static final String SEED_ORG = "6190803";
     private static final int REPORT_YEAR = 2568;
     private static final List<Integer> YEARS = List.of(2567, 2568);
     /** About 3% of the organization-years get a correction, as in a real round. */
@@ -99,13 +102,13 @@ final class DemoCommand implements Callable<Integer> {
                 System.getenv())));
         running.add(stack);
         StackEndpoints endpoints = stack.endpoints();
-        IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
         ApiKeyStore keys = ApiKeyStore.empty();
         String apiKey = keys.create("demo (national)", new Scope.National()).plainText();
         IngestSettings ingestSettings = IngestSettings.from(ConfigSource.of(Map.of("ingest.port",
                 Integer.toString(ingestPort)), Map.of()));
         ConfigSource demo = ConfigSource.load(config, System.getenv()).withDefaults(Map.of(
                 "schemas.auto-register", "true", "streams.state-dir", stack.serviceStateDir("streams").toString()));
+        IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.from(demo);
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
                     (short) 1));
@@ -119,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
         });
 
         NationalDataset.Waves national = timed("generate national data", () ->
-                new NationalDataset(reference.organizations().all(), reference.methodologies()).generate(YEARS, REVISIONS));
+                new NationalDataset(reference.organizations().all(), reference.methodologies(),
+                        Set.of(Topics.orgYearKey(SEED_ORG, REPORT_YEAR))).generate(YEARS, REVISIONS));
         BulkImport importer = reference.bulkImport();
         try (SubmissionPublisher publisher = IngestApplication.publisher(endpoints.connections(), ingestSettings,
                 true)) {
@@ -136,8 +140,11 @@ final class DemoCommand implements Callable<Integer> {
                     new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, () -> new InputStreamReader(
                             DemoCommand.class.getResourceAsStream("/org/itapipe/schemas/samples/"
                                     + "ban-kluai-2568-analysis.txt"), StandardCharsets.UTF_8)), 1));
-            long expected = first.accepted();
-            timed("wait for ClickHouse", () -> awaitLoaded(endpoints, expected));
+            long expected = first.accepted() + 1;
+            long provincialOrganizationYears = YEARS.size() * reference.organizations().all().stream()
+                    .filter(org -> !org.countsInDistrict()).count();
+            timed("wait for ClickHouse", () -> awaitLoaded(endpoints, expected,
+                    expected - provincialOrganizationYears));
         }
 
         new DemoReport(endpoints.clickhouseAnalyst(), reference.geography())
@@ -174,9 +181,10 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * Waits until every organization-year is in the views with its gaps (the seed's latest revision included) and
-     * counted in exactly one district and one province rollup: rollups arrive last, through the repartition.
+     * counted in exactly one province rollup and, provincial administrative organizations apart, one district
+     * rollup: rollups arrive last, through the repartition.
      */
-    private Void awaitLoaded(StackEndpoints endpoints, long expected) throws Exception {
+    private Void awaitLoaded(StackEndpoints endpoints, long expected, long expectedInDistricts) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         try (ProgressBar bar = ImportCommand.progressBar("ClickHouse", expected);
              Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst());
@@ -191,10 +199,10 @@ final class DemoCommand implements Callable<Integer> {
                 long inDistricts = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
                         + "area_level = 'DISTRICT'");
                 long inProvinces = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
-                        + "area_level = 'PROVINCE'");
+                        + "area_level = 'PROVINCE' AND org_type = ''");
                 bar.stepTo(Math.min(Math.min(latest, gaps), Math.min(inDistricts, inProvinces)));
-                if (latest >= expected && gaps >= expected && seedCurrent == 10 && inDistricts == expected
-                        && inProvinces == expected) {
+                if (latest >= expected && gaps >= expected && seedCurrent == 10
+                        && inDistricts == expectedInDistricts && inProvinces == expected) {
                     return null;
                 }
                 Thread.sleep(500);

@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
                     () -> Files.newBufferedReader(file, StandardCharsets.UTF_8)));
             records += estimateRecords(file, fileFormat);
         }
-        BulkImport importer = IngestApplication.ReferenceData.standard().bulkImport();
+        BulkImport importer = IngestApplication.ReferenceData.from(config.source()).bulkImport();
         ImportSummary summary;
         if (!dryRun) {
             IngestApplication.createTopics(config.connections(),

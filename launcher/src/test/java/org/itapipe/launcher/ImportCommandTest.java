@@ -36,7 +36,7 @@ class ImportCommandTest {
         int exit = run("import", "--dry-run", "--print", report.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"orgCode\":\"190802\"").contains("\"9\":\"82.50\"")
+        assertThat(out.toString()).contains("\"orgCode\":\"6190803\"").contains("\"9\":\"82.50\"")
                 .contains("\"reportedTotal\":\"94.30\"").contains("\"o25\":\"10.00\"");
         assertThat(err.toString()).contains("dry run (nothing published): 1 accepted, 0 rejected, 1 flagged");
     }
@@ -45,8 +45,8 @@ class ImportCommandTest {
     void aRejectedRowIsListedWithItsLineAndTheExitCodeIsNonZero() throws Exception {
         Path csv = dir.resolve("scores.csv");
         Files.writeString(csv, "org_code,fiscal_year,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,ind_8,ind_9,ind_10\n"
-                + "190802,2568,100,100,100,100,100,99.33,99.33,99.33,82.50,90\n"
-                + "190801,2568,100,100,100,100,100,99.33,99.33,99.33,82.505,90\n");
+                + "6190803,2568,100,100,100,100,100,99.33,99.33,99.33,82.50,90\n"
+                + "6190804,2568,100,100,100,100,100,99.33,99.33,99.33,82.505,90\n");
 
         int exit = run("import", "--dry-run", csv.toString());
 

@@ -54,10 +54,12 @@ public final class SinkApplication implements AutoCloseable {
                         writer), loader::healthy, metrics, settings.httpHost(), settings.httpPort()));
     }
 
-    /** Applies the schema migrations with the sink's (writer) credentials. */
+    /** Applies the schema migrations and replaces the views, with the sink's (writer) credentials. */
     public static List<String> migrate(Connections connections) {
         try (Connection connection = ClickHouseWriter.connect(connections.clickhouse())) {
-            return Migrations.apply(connection, Migrations.builtIn());
+            List<String> applied = Migrations.apply(connection, Migrations.builtIn());
+            Migrations.replaceViews(connection);
+            return applied;
         } catch (SQLException e) {
             throw new MigrationException("cannot connect to ClickHouse at " + connections.clickhouse().jdbcUrl()
                     + " as " + connections.clickhouse().user() + ": " + e.getMessage(), e);

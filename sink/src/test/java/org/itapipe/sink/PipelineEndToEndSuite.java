@@ -39,10 +39,10 @@ abstract class PipelineEndToEndSuite {
 
     private static final String NEIGHBOURS = """
             org_code,fiscal_year,revision,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,ind_8,ind_9,ind_10
-            190801,2568,1,100,100,100,100,100,100,100,100,100,100
-            190803,2568,1,80,80,80,80,80,80,80,80,80,80
+            6190804,2568,1,100,100,100,100,100,100,100,100,100,100
+            6190802,2568,1,80,80,80,80,80,80,80,80,80,80
             190101,2568,1,99,99,99,99,99,99,99,99,99,99
-            190802,2567,1,90,90,90,90,90,90,90,90,90,90
+            6190803,2567,1,90,90,90,90,90,90,90,90,90,90
             """;
 
     @TempDir
@@ -65,7 +65,7 @@ abstract class PipelineEndToEndSuite {
                      MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING)) {
 
             Map<String, Object> seed = ClickHouseQueries.awaitRows(analyst, "SELECT * FROM v_province_comparison "
-                    + "WHERE org_code = '190802' AND fiscal_year = 2568", rows -> !rows.isEmpty()
+                    + "WHERE org_code = '6190803' AND fiscal_year = 2568", rows -> !rows.isEmpty()
                     && ((Number) rows.get(0).get("organizations_in_province")).intValue() == 4).get(0);
             assertThat(seed.get("org_name_th")).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
             assertThat((BigDecimal) seed.get("total")).isEqualByComparingTo("94.30");
@@ -77,18 +77,18 @@ abstract class PipelineEndToEndSuite {
             assertThat(((Number) seed.get("organizations_in_province")).intValue()).isEqualTo(4);
 
             List<Map<String, Object>> lowItems = ClickHouseQueries.query(analyst, "SELECT item_code, score FROM "
-                    + "v_oit_items_at_or_below_threshold WHERE org_code = '190802' ORDER BY item_code");
+                    + "v_oit_items_at_or_below_threshold WHERE org_code = '6190803' ORDER BY item_code");
             assertThat(lowItems).extracting(row -> row.get("item_code"))
                     .containsExactlyInAnyOrder("o5", "o6", "o7", "o12", "o19", "o23", "o25");
 
             List<Map<String, Object>> gaps = ClickHouseQueries.awaitRows(analyst, "SELECT indicator, "
-                    + "points_recoverable FROM v_indicator_gaps WHERE org_code = '190802' AND fiscal_year = 2568 "
+                    + "points_recoverable FROM v_indicator_gaps WHERE org_code = '6190803' AND fiscal_year = 2568 "
                     + "ORDER BY indicator", rows -> rows.size() == 10);
             assertThat((BigDecimal) gaps.get(8).get("points_recoverable")).isEqualByComparingTo("3.50");
             assertThat((BigDecimal) gaps.get(9).get("points_recoverable")).isEqualByComparingTo("2.00");
 
             List<Map<String, Object>> alerts = ClickHouseQueries.awaitRows(analyst, "SELECT item_code FROM "
-                    + "v_alert_states WHERE org_code = '190802' AND state = 'OPEN'", rows -> rows.size() == 7);
+                    + "v_alert_states WHERE org_code = '6190803' AND state = 'OPEN'", rows -> rows.size() == 7);
             assertThat(alerts).hasSize(7);
 
             List<Map<String, Object>> nongDon = ClickHouseQueries.awaitRows(analyst, "SELECT organizations, "
@@ -98,7 +98,7 @@ abstract class PipelineEndToEndSuite {
             assertThat(((Number) nongDon.get(0).get("organizations")).intValue()).isEqualTo(3);
 
             List<Map<String, Object>> movers = ClickHouseQueries.awaitRows(analyst, "SELECT total_delta, riser_rank "
-                    + "FROM v_yoy_movers WHERE org_code = '190802'", rows -> rows.size() == 1);
+                    + "FROM v_yoy_movers WHERE org_code = '6190803'", rows -> rows.size() == 1);
             assertThat((BigDecimal) movers.get(0).get("total_delta")).isEqualByComparingTo("4.30");
             assertThat(sink.healthy()).isTrue();
         }

@@ -31,6 +31,7 @@ import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.derive.Derived;
 import org.itapipe.streams.derive.SubmissionChangeProcessor;
+import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaStats;
 import org.itapipe.streams.rollup.AreaUpdate;
 import org.itapipe.streams.rollup.RollupCalculator;
@@ -44,10 +45,12 @@ import org.itapipe.streams.rollup.RollupCalculator;
  *        -> year-over-year --------------------------> ita.yoy-changes.v1
  *        -> alerts ----------------------------------> ita.oit-alerts.v1
  *        -> failed ----------------------------------> ita.dead-letters.v1
- *        -> district updates (previous and new contribution) -> repartition by area
+ *        -> district updates (previous and new contribution; no provincial organization) -> repartition by area
  *                                     -> sums [district-stats, cached] -> rollup -> ita.rollups.district.v1
- *        -> province updates (previous and new contribution) -> repartition by area
+ *        -> province updates, all types and per type -> repartition by area
  *                                     -> sums [province-stats, cached] -> rollup -> ita.rollups.province.v1
+ *        -> national updates, all types and per type -> repartition by area
+ *                                     -> sums [national-stats, cached] -> rollup -> ita.rollups.national.v1
  * </pre>
  * Keys are organization codes on the way in, so every year and revision of an organization is handled by one task,
  * and area keys after the repartition, so each rollup has a single writer.
@@ -83,6 +86,7 @@ public final class ItaTopology {
                 .branch((key, value) -> value instanceof Derived.Failed, Branched.as("failed"))
                 .branch((key, value) -> isArea(value, AreaLevel.DISTRICT), Branched.as("districts"))
                 .branch((key, value) -> isArea(value, AreaLevel.PROVINCE), Branched.as("provinces"))
+                .branch((key, value) -> isArea(value, AreaLevel.NATIONAL), Branched.as("nation"))
                 .noDefaultBranch();
 
         kinds.get("derived-gaps")
@@ -100,6 +104,7 @@ public final class ItaTopology {
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
         rollups(kinds.get("derived-districts"), "district", Topics.DISTRICT_ROLLUPS);
         rollups(kinds.get("derived-provinces"), "province", Topics.PROVINCE_ROLLUPS);
+        rollups(kinds.get("derived-nation"), "national", Topics.NATIONAL_ROLLUPS);
         return builder.build();
     }
 
@@ -110,8 +115,8 @@ public final class ItaTopology {
      */
     private void rollups(KStream<String, Derived> updates, String name, Topic<String, AreaRollup> topic) {
         Serde<AreaUpdate> updateSerde = new JsonSerde<>(AreaUpdate.class);
-        updates.map((key, value) -> KeyValue.pair(((Derived.Area) value).update().areaKey(),
-                        ((Derived.Area) value).update()))
+        updates.map((key, value) -> KeyValue.pair(((Derived.AreaChange) value).update().area().key(),
+                        ((Derived.AreaChange) value).update()))
                 .repartition(Repartitioned.with(Serdes.String(), updateSerde).withName(name + "-updates"))
                 .groupByKey(Grouped.with(name + "-by-area", Serdes.String(), updateSerde))
                 .aggregate(AreaStats::empty, (areaKey, update, stats) -> stats.apply(update), Named.as(name + "-sums"),
@@ -119,23 +124,19 @@ public final class ItaTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(AreaStats.class))
                                 .withCachingEnabled())
                 .toStream(Named.as(name + "-changes"))
-                .map((areaKey, stats) -> KeyValue.pair(Topics.areaKey(AreaUpdate.fiscalYearOf(areaKey),
-                        AreaUpdate.areaCodeOf(areaKey)), rollup(areaKey, stats)), Named.as(name + "-rollup"))
+                .map((areaKey, stats) -> KeyValue.pair(Area.parse(areaKey).topicKey(),
+                        rollup(Area.parse(areaKey), stats)), Named.as(name + "-rollup"))
                 .to(topic.name(), produced(topic));
     }
 
     /** The area's rollup, or a tombstone once no organization counts in it. */
-    private AreaRollup rollup(String areaKey, AreaStats stats) {
-        if (stats.count() == 0) {
-            return null;
-        }
-        int fiscalYear = AreaUpdate.fiscalYearOf(areaKey);
-        return RollupCalculator.rollup(AreaUpdate.levelOf(areaKey), fiscalYear, AreaUpdate.areaCodeOf(areaKey), stats,
-                methodologies.require(fiscalYear));
+    private AreaRollup rollup(Area area, AreaStats stats) {
+        return stats.count() == 0 ? null
+                : RollupCalculator.rollup(area, stats, methodologies.require(area.fiscalYear()));
     }
 
     private static boolean isArea(Derived value, AreaLevel level) {
-        return value instanceof Derived.Area area && area.update().level() == level;
+        return value instanceof Derived.AreaChange change && change.update().area().level() == level;
     }
 
     private <V extends SpecificRecord> Produced<String, V> produced(Topic<String, V> topic) {

@@ -81,7 +81,7 @@ class ItaTopologyTest {
         String[] revised = TopologyHarness.SEED_OIT_ITEMS.clone();
         revised[3] = "100.00";   // o5 lifted
         revised[1] = "40.00";    // o1 fell from 100
-        harness.send(submission("190802", "1908", "19", 2568, 2, TopologyHarness.SEED_INDICATORS, revised));
+        harness.send(submission("6190803", "1908", "19", 2568, 2, TopologyHarness.SEED_INDICATORS, revised));
 
         List<OitAlert> changes = alerts.readValuesToList();
         assertThat(changes).extracting(OitAlert::getItemCode, OitAlert::getState).containsExactlyInAnyOrder(
@@ -95,9 +95,9 @@ class ItaTopologyTest {
 
     @Test
     void anOlderRevisionArrivingLateIsIgnoredAndCounted() {
-        harness.send(submission("190802", "1908", "19", 2568, 5, all("90.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 5, all("90.00")));
         drain(gaps);
-        harness.send(submission("190802", "1908", "19", 2568, 3, all("10.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 3, all("10.00")));
 
         assertThat(gaps.isEmpty()).isTrue();
         assertThat(districts.readValuesToList()).extracting(AreaRollup::getMeanTotal).extracting(Object::toString)
@@ -107,9 +107,9 @@ class ItaTopologyTest {
 
     @Test
     void aRevisionMovesTheOrganizationsContributionInItsRollups() {
-        harness.send(submission("190801", "1908", "19", 2568, 1, all("80.00")));
-        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
-        harness.send(submission("190802", "1908", "19", 2568, 2, all("100.00")));
+        harness.send(submission("6190804", "1908", "19", 2568, 1, all("80.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 1, all("90.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 2, all("100.00")));
 
         List<AreaRollup> rollups = districts.readValuesToList();
         assertThat(rollups).extracting(r -> r.getMeanTotal().toPlainString()).containsExactly("80.00", "85.00", "90.00");
@@ -125,13 +125,13 @@ class ItaTopologyTest {
 
     @Test
     void yearOverYearIsProducedWhicheverYearArrivesFirst() {
-        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 1, all("90.00")));
         assertThat(yoy.isEmpty()).isTrue();
 
-        harness.send(submission("190802", "1908", "19", 2567, 1, all("80.00")));
+        harness.send(submission("6190803", "1908", "19", 2567, 1, all("80.00")));
 
         TestRecord<String, YearOverYearChange> change = yoy.readRecord();
-        assertThat(change.key()).isEqualTo("190802/2568");
+        assertThat(change.key()).isEqualTo("6190803/2568");
         assertThat(change.value().getTotalDelta()).hasToString("10.00");
         assertThat(change.value().getPreviousLevel()).isEqualTo("B");
         assertThat(change.value().getLevel()).isEqualTo("GOOD_PASS");
@@ -142,9 +142,9 @@ class ItaTopologyTest {
 
     @Test
     void revisingTheEarlierYearUpdatesTheLaterYearsChange() {
-        harness.send(submission("190802", "1908", "19", 2567, 1, all("80.00")));
-        harness.send(submission("190802", "1908", "19", 2568, 1, all("90.00")));
-        harness.send(submission("190802", "1908", "19", 2567, 2, all("95.00")));
+        harness.send(submission("6190803", "1908", "19", 2567, 1, all("80.00")));
+        harness.send(submission("6190803", "1908", "19", 2568, 1, all("90.00")));
+        harness.send(submission("6190803", "1908", "19", 2567, 2, all("95.00")));
 
         List<YearOverYearChange> changes = yoy.readValuesToList();
         assertThat(changes).extracting(c -> c.getTotalDelta().toPlainString()).containsExactly("10.00", "-5.00");
@@ -154,7 +154,7 @@ class ItaTopologyTest {
 
     @Test
     void undecodableInputGoesToTheDeadLettersAndProcessingGoesOn() {
-        harness.rawSubmissions.pipeInput("190802", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+        harness.rawSubmissions.pipeInput("6190803", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
         harness.send(seed(1));
 
         TestRecord<String, DeadLetter> letter = deadLetters.readRecord();
@@ -166,7 +166,7 @@ class ItaTopologyTest {
 
     @Test
     void aYearWithoutMethodologyGoesToTheDeadLettersWithTheReason() {
-        harness.send(submission("190802", "1908", "19", 2590, 1, all("90.00")));
+        harness.send(submission("6190803", "1908", "19", 2590, 1, all("90.00")));
 
         assertThat(deadLetters.readValue().getReason()).contains("2590");
         assertThat(gaps.isEmpty()).isTrue();

@@ -71,16 +71,16 @@ class StreamsOnEmbeddedStackTest {
 
     @Test
     void theSeedAndItsPreviousYearGiveGapsRollupsYearOverYearAndSevenOpenAlerts() throws Exception {
-        ScoreSubmission previousYear = TopologyHarness.submission("190802", "1908", "19", 2567, 1,
+        ScoreSubmission previousYear = TopologyHarness.submission("6190803", "1908", "19", 2567, 1,
                 TopologyHarness.all("90.00"));
         produce(List.of(previousYear, TopologyHarness.seed(1)));
 
         try (StreamsApplication streams = StreamsApplication.start(connections,
                 settings("itapipe-streams-seed-" + UUID.randomUUID(), "seed"), METHODOLOGIES)) {
-            Map<String, IndicatorGaps> gaps = TopicTables.readUntil(connections, Topics.INDICATOR_GAPS, "190802/2568",
+            Map<String, IndicatorGaps> gaps = TopicTables.readUntil(connections, Topics.INDICATOR_GAPS, "6190803/2568",
                     table -> table.size() == 1);
-            assertThat(gaps.get("190802/2568").getIndicators().get(8).getPointsRecoverable()).hasToString("3.50");
-            assertThat(gaps.get("190802/2568").getIndicators().get(9).getPointsRecoverable()).hasToString("2.00");
+            assertThat(gaps.get("6190803/2568").getIndicators().get(8).getPointsRecoverable()).hasToString("3.50");
+            assertThat(gaps.get("6190803/2568").getIndicators().get(9).getPointsRecoverable()).hasToString("2.00");
 
             Map<String, AreaRollup> district = TopicTables.readUntil(connections, Topics.DISTRICT_ROLLUPS, "2568/1908",
                     table -> table.containsKey("2568/1908") && table.get("2568/1908").getMeanTotalChange() != null);
@@ -92,11 +92,11 @@ class StreamsOnEmbeddedStackTest {
             assertThat(province.get("2568/19").getWithOitAlert()).isEqualTo(1);
 
             Map<String, YearOverYearChange> yoy = TopicTables.readUntil(connections, Topics.YEAR_OVER_YEAR,
-                    "190802/2568", table -> table.size() == 1);
-            assertThat(yoy.get("190802/2568").getTotalDelta()).hasToString("4.30");
-            assertThat(yoy.get("190802/2568").getPreviousLevel()).isEqualTo("A");
+                    "6190803/2568", table -> table.size() == 1);
+            assertThat(yoy.get("6190803/2568").getTotalDelta()).hasToString("4.30");
+            assertThat(yoy.get("6190803/2568").getPreviousLevel()).isEqualTo("A");
 
-            Map<String, OitAlert> alerts = TopicTables.readUntil(connections, Topics.OIT_ALERTS, "190802/2568/",
+            Map<String, OitAlert> alerts = TopicTables.readUntil(connections, Topics.OIT_ALERTS, "6190803/2568/",
                     table -> table.size() == 7);
             assertThat(alerts.values()).extracting(OitAlert::getItemCode)
                     .containsExactlyInAnyOrder("o5", "o6", "o7", "o12", "o19", "o23", "o25");

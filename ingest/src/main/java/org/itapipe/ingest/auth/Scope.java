@@ -5,7 +5,7 @@ import org.itapipe.schemas.avro.ScoreSubmission;
 
 /**
  * Which organizations an API key may submit for: one organization, every organization of a district or of a
- * province, or all (national). Written {@code organization:190802}, {@code district:1908}, {@code province:19},
+ * province, or all (national). Written {@code organization:6190803}, {@code district:1908}, {@code province:19},
  * {@code national}.
  */
 public sealed interface Scope {

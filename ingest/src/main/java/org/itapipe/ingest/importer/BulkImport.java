@@ -27,7 +27,6 @@ import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
-import org.itapipe.schemas.geography.Geography;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
 
 /**
@@ -39,12 +38,10 @@ import org.itapipe.schemas.organizations.OrganizationRegistry;
 public final class BulkImport {
 
     private final SubmissionValidator validator;
-    private final Geography geography;
     private final OrganizationRegistry organizations;
 
-    public BulkImport(SubmissionValidator validator, Geography geography, OrganizationRegistry organizations) {
+    public BulkImport(SubmissionValidator validator, OrganizationRegistry organizations) {
         this.validator = validator;
-        this.geography = geography;
         this.organizations = organizations;
     }
 
@@ -158,7 +155,7 @@ public final class BulkImport {
         return switch (format) {
             case CSV -> new CsvSubmissionReader(SubmissionSource.CSV_IMPORT);
             case NDJSON -> new NdjsonSubmissionReader(SubmissionSource.NDJSON_IMPORT);
-            case REPORT -> new ReportReader(geography, organizations);
+            case REPORT -> new ReportReader(organizations);
         };
     }
 }

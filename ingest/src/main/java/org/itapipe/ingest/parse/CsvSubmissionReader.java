@@ -5,10 +5,12 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.regex.Matcher;
@@ -107,6 +109,13 @@ public final class CsvSubmissionReader implements SubmissionReader {
                         + String.join(", ", NAMED_COLUMNS.subList(1, NAMED_COLUMNS.size()))));
             }
         }
+        Set<String> seen = new HashSet<>();
+        for (String column : header) {
+            if (!seen.add(column.toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError("header[" + column + "]", Rules.COLUMN_ONCE, "column " + column
+                        + " appears more than once"));
+            }
+        }
         for (String required : List.of("org_code", "fiscal_year")) {
             if (header.stream().noneMatch(required::equalsIgnoreCase)) {
                 errors.add(new FieldError("header[" + required + "]", Rules.REQUIRED, "column " + required
@@ -154,7 +163,9 @@ public final class CsvSubmissionReader implements SubmissionReader {
 
     private ParsedRecord toRecord(CSVRecord row, Columns columns, String sourceName) {
         int line = (int) row.getRecordNumber() + 1;
-        if (!row.isConsistent()) {
+        // Compared with the header as written: isConsistent() counts distinct header names, so a header with a
+        // repeated name let a short row through to an index past its end (found by the mutation test).
+        if (row.size() != columns.names().size()) {
             return unreadable(line, "row", "row has " + row.size() + " cells, the header has " + columns.names().size());
         }
         List<RawScore> indicators = new ArrayList<>(columns.indicatorColumns().size());

@@ -18,7 +18,7 @@ import org.itapipe.schemas.avro.SubmissionSource;
 
 /**
  * The JSON form of a submission, shared by the HTTP API and NDJSON files:
- * <pre>{"orgCode":"190802","fiscalYear":2568,"revision":2,
+ * <pre>{"orgCode":"6190803","fiscalYear":2568,"revision":2,
  *  "indicators":{"1":100,"2":"100.00",...,"10":90},"items":{"o5":50,"o25":"10.00"},
  *  "reportedTotal":"94.30","reportedLevel":"ผ่านดี","orgNameTh":"..."}</pre>
  * Numbers are read as exact decimals (never doubles), so 94.3 and "94.30" are the same score. Unknown fields and

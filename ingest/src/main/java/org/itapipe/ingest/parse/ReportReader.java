@@ -20,10 +20,8 @@ import org.itapipe.ingest.validation.RawSubmission.RawScore;
 import org.itapipe.ingest.validation.Rules;
 import org.itapipe.schemas.avro.Flag;
 import org.itapipe.schemas.avro.SubmissionSource;
-import org.itapipe.schemas.geography.Geography;
-import org.itapipe.schemas.geography.PlaceMatch;
-import org.itapipe.schemas.organizations.Organization;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
+import org.itapipe.schemas.organizations.OrganizationRegistry.Resolution;
 import org.itapipe.schemas.thai.ThaiDigits;
 
 /**
@@ -50,11 +48,9 @@ public final class ReportReader implements SubmissionReader {
     private static final Pattern IIT_ITEMS = Pattern.compile("ข้อ\\s*(i\\d+(?:\\s*,\\s*i\\d+)*)");
     private static final Pattern PLAN_EIT_ITEM = Pattern.compile("<p>\\s*e(\\d)\\s[^<]*?มีค่า\\s*คะแนน\\s*(\\d{1,3}\\.\\d{2})");
 
-    private final Geography geography;
     private final OrganizationRegistry organizations;
 
-    public ReportReader(Geography geography, OrganizationRegistry organizations) {
-        this.geography = geography;
+    public ReportReader(OrganizationRegistry organizations) {
         this.organizations = organizations;
     }
 
@@ -78,13 +74,19 @@ public final class ReportReader implements SubmissionReader {
                     + "'อำเภอ... จังหวัด...' was found in the report");
         }
         String orgName = organization.group(1) + organization.group(2);
-        Optional<Organization> found = organization(organization.group(2), organization.group(3),
-                organization.group(4), flags);
-        if (found.isEmpty()) {
+        Resolution resolution = organizations.resolve(organization.group(1), organization.group(2),
+                organization.group(3), organization.group(4));
+        if (resolution instanceof Resolution.NotFound notFound) {
             return new ParsedRecord.Unreadable(1, List.of(new FieldError("orgCode", Rules.KNOWN_ORGANIZATION,
-                    "no organization of the registry matches " + orgName + ", อำเภอ" + organization.group(3)
-                            + ", จังหวัด" + organization.group(4))));
+                    "the report's header " + orgName + ", อำเภอ" + organization.group(3) + ", จังหวัด"
+                            + organization.group(4) + " names no organization of the registry: "
+                            + notFound.message())));
         }
+        Resolution.Found found = (Resolution.Found) resolution;
+        found.aliasEvidence().ifPresent(evidence -> flags.add(new Flag("orgCode", Rules.ORGANIZATION_THROUGH_ALIAS,
+                "the report names " + orgName + ", อำเภอ" + organization.group(3) + "; resolved to "
+                        + found.organization().code() + " " + found.organization().nameTh() + " because: "
+                        + evidence)));
 
         String fiscalYear = first(FISCAL_YEAR, text, 1).orElse(null);
         Matcher total = TOTAL.matcher(text);
@@ -98,18 +100,9 @@ public final class ReportReader implements SubmissionReader {
             indicators.add(new RawScore(row.group(1), row.group(2)));
         }
         List<RawItem> items = items(text, notes, flags);
-        return new ParsedRecord.Parsed(1, new RawSubmission(found.get().code(), orgName, fiscalYear, null,
+        return new ParsedRecord.Parsed(1, new RawSubmission(found.organization().code(), orgName, fiscalYear, null,
                 indicators, items, hasTotal ? total.group(1) : null, hasTotal ? total.group(2) : null,
                 SubmissionSource.REPORT_IMPORT, sourceName, flags), notes);
-    }
-
-    private Optional<Organization> organization(String place, String district, String province, List<Flag> flags) {
-        Optional<PlaceMatch> match = geography.resolve(place, district, province);
-        match.flatMap(PlaceMatch::aliasEvidence).ifPresent(evidence -> flags.add(new Flag("orgCode",
-                Rules.PLACE_THROUGH_ALIAS, "the report names ตำบล" + place + ", อำเภอ" + district
-                        + "; resolved to subdistrict " + match.get().subdistrict().code() + " ("
-                        + match.get().subdistrict().nameTh() + ") because: " + evidence)));
-        return match.flatMap(m -> organizations.seatedIn(m.subdistrict().code()));
     }
 
     /** Item scores from the per-indicator analysis table, cross-checked against the improvement plan. */

@@ -46,6 +46,7 @@ public final class SubmissionValidator {
     private static final Pattern BUDDHIST_ERA_YEAR = Pattern.compile("25\\d\\d");
     private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern INDICATOR_NUMBER = Pattern.compile("\\d{1,2}");
+    private static final Pattern DLA_CODE = Pattern.compile("\\d{7}");
 
     private final MethodologyCatalog methodologies;
     private final OrganizationRegistry organizations;
@@ -79,6 +80,7 @@ public final class SubmissionValidator {
         ScoreCard card = year.score(indicators);
         List<Flag> flags = new ArrayList<>(raw.parserFlags());
         flags.addAll(consistencyFlags(raw, year, card, reportedTotal, items));
+        nameFlag(raw, organization.orElseThrow()).ifPresent(flags::add);
         return new Validation.Valid(build(raw, organization.orElseThrow(), year, revision, indicators, items,
                 reportedTotal, flags));
     }
@@ -89,6 +91,11 @@ public final class SubmissionValidator {
             return Optional.empty();
         }
         String normalized = ThaiDigits.toAscii(code.strip());
+        if (!DLA_CODE.matcher(normalized).matches()) {
+            errors.add(new FieldError("orgCode", Rules.ORG_CODE_FORMAT, "'" + code + "' is not a 7-digit DLA "
+                    + "organization code such as 6190803"));
+            return Optional.empty();
+        }
         Optional<Organization> organization = organizations.find(normalized);
         if (organization.isEmpty()) {
             errors.add(new FieldError("orgCode", Rules.KNOWN_ORGANIZATION,
@@ -234,6 +241,17 @@ public final class SubmissionValidator {
         return flags;
     }
 
+    /** Names come from the registry; what the source called the organization is kept here when it differs. */
+    private static Optional<Flag> nameFlag(RawSubmission raw, Organization organization) {
+        if (isBlank(raw.orgNameTh())) {
+            return Optional.empty();
+        }
+        String given = raw.orgNameTh().strip();
+        return given.equals(organization.nameTh()) || given.equals(organization.shortNameTh()) ? Optional.empty()
+                : Optional.of(new Flag("orgNameTh", Rules.NAME_AS_REGISTERED, "the source names the organization "
+                        + given + "; the registry's name " + organization.nameTh() + " is used"));
+    }
+
     private static boolean names(LevelBand band, String reported) {
         return reported.equals(band.nameTh()) || reported.equalsIgnoreCase(band.nameEn())
                 || reported.equalsIgnoreCase(band.code());
@@ -246,10 +264,8 @@ public final class SubmissionValidator {
         return ScoreSubmission.newBuilder()
                 .setSubmissionId(ids.get().toString())
                 .setOrgCode(organization.code())
-                .setOrgNameTh(isBlank(raw.orgNameTh()) ? organization.nameTh() : raw.orgNameTh().strip())
-                .setOrgNameEn(organization.nameEn().isBlank() ? null : organization.nameEn())
+                .setOrgNameTh(organization.nameTh())
                 .setOrgType(organization.type())
-                .setSubdistrictCode(organization.subdistrictCode())
                 .setDistrictCode(organization.districtCode())
                 .setProvinceCode(organization.provinceCode())
                 .setFiscalYear(methodology.fiscalYear())

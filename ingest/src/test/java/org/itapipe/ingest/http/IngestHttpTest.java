@@ -36,7 +36,7 @@ class IngestHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SEED_JSON = """
-            {"orgCode":"190802","fiscalYear":2568,"revision":1,
+            {"orgCode":"6190803","fiscalYear":2568,"revision":1,
              "indicators":{"1":100,"2":100,"3":100,"4":100,"5":100,"6":99.33,"7":99.33,"8":99.33,"9":82.50,"10":90.00},
              "items":{"o5":50,"o25":"๑๐.๐๐"},"reportedTotal":"94.30","reportedLevel":"ผ่านดี"}""";
 
@@ -88,7 +88,7 @@ class IngestHttpTest {
         List<ConsumerRecord<String, ScoreSubmission>> records =
                 SubmissionsTopic.read(connections, List.of(answer.get("submissionId").asText()));
         assertThat(records).singleElement().satisfies(record -> {
-            assertThat(record.key()).isEqualTo("190802");
+            assertThat(record.key()).isEqualTo("6190803");
             assertThat(record.value().getIndicators().get(8).getScore()).hasToString("82.50");
             assertThat(record.value().getItems()).extracting(item -> item.getScore().toPlainString())
                     .containsExactly("50.00", "10.00");
@@ -98,7 +98,7 @@ class IngestHttpTest {
     @Test
     void brokenRulesAre400WithEveryFieldPath() throws Exception {
         HttpResponse<String> response = submit(nationalKey, """
-                {"orgCode":"190802","fiscalYear":2568,"indicators":{"1":100,"2":101,"3":"abc"},"items":{"x1":5}}""");
+                {"orgCode":"6190803","fiscalYear":2568,"indicators":{"1":100,"2":101,"3":"abc"},"items":{"x1":5}}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("errors").findValuesAsText("field"))
@@ -107,7 +107,7 @@ class IngestHttpTest {
 
     @Test
     void unknownFieldsAre400NamingTheField() throws Exception {
-        HttpResponse<String> response = submit(nationalKey, "{\"orgCode\":\"190802\",\"score\":1}");
+        HttpResponse<String> response = submit(nationalKey, "{\"orgCode\":\"6190803\",\"score\":1}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("errors").findValuesAsText("field")).containsExactly("score");
@@ -125,7 +125,7 @@ class IngestHttpTest {
         HttpResponse<String> response = submit(lopBuriKey, SEED_JSON);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("province:16").contains("190802");
+        assertThat(response.body()).contains("province:16").contains("6190803");
     }
 
     @Test
@@ -174,8 +174,8 @@ class IngestHttpTest {
 
     @Test
     void bulkCsvPublishesValidRowsAndReportsTheOthersByLine() throws Exception {
-        String csv = Fixtures.csv(Fixtures.seedRow("190801", "1"), Fixtures.seedRow("190803", "1"),
-                Fixtures.seedRow("190803", "2"), Fixtures.seedRow("999999", "1"));
+        String csv = Fixtures.csv(Fixtures.seedRow("6190804", "1"), Fixtures.seedRow("6190802", "1"),
+                Fixtures.seedRow("6190802", "2"), Fixtures.seedRow("9999999", "1"));
 
         HttpResponse<String> response = post(ingest.port(), "/api/v1/submissions/bulk", saraburiKey, "text/csv", csv);
 

@@ -45,7 +45,8 @@ class SeedImportTest {
 
         assertThat(records).singleElement().satisfies(record -> {
             ScoreSubmission seed = record.value();
-            assertThat(seed.getOrgNameTh()).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
+            assertThat(seed.getOrgCode()).isEqualTo("6190803");
+            assertThat(seed.getOrgNameTh()).isEqualTo("องค์การบริหารส่วนตำบลบ้านกลับ");
             assertThat(seed.getDistrictCode()).isEqualTo("1908");
             assertThat(seed.getProvinceCode()).isEqualTo("19");
             assertThat(seed.getFiscalYear()).isEqualTo(2568);

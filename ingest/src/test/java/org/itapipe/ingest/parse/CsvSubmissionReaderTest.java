@@ -8,6 +8,7 @@ import org.itapipe.ingest.Fixtures;
 import org.itapipe.ingest.validation.FieldError;
 import org.itapipe.ingest.validation.RawSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
+import org.itapipe.ingest.validation.Rules;
 import org.junit.jupiter.api.Test;
 
 class CsvSubmissionReaderTest {
@@ -20,12 +21,12 @@ class CsvSubmissionReaderTest {
 
     @Test
     void eachRowBecomesASubmissionWithItsLineNumber() {
-        List<ParsedRecord> records = read(Fixtures.csv(Fixtures.seedRow("190802", "1"), Fixtures.seedRow("190801", "")));
+        List<ParsedRecord> records = read(Fixtures.csv(Fixtures.seedRow("6190803", "1"), Fixtures.seedRow("6190804", "")));
 
         assertThat(records).hasSize(2).allMatch(record -> record instanceof ParsedRecord.Parsed);
         RawSubmission second = ((ParsedRecord.Parsed) records.get(1)).submission();
         assertThat(records.get(1).line()).isEqualTo(3);
-        assertThat(second.orgCode()).isEqualTo("190801");
+        assertThat(second.orgCode()).isEqualTo("6190804");
         assertThat(second.revision()).isNull();
         assertThat(second.indicators()).hasSize(10);
         assertThat(second.items()).extracting(RawSubmission.RawItem::code).containsExactly("o5", "o25");
@@ -42,7 +43,7 @@ class CsvSubmissionReaderTest {
 
     @Test
     void aRowWithTooFewCellsIsUnreadableAndTheOthersStillRead() {
-        List<ParsedRecord> records = read(Fixtures.csv("190802,2568", Fixtures.seedRow("190801", "")));
+        List<ParsedRecord> records = read(Fixtures.csv("6190803,2568", Fixtures.seedRow("6190804", "")));
 
         assertThat(records.get(0)).isInstanceOf(ParsedRecord.Unreadable.class);
         assertThat(records.get(1)).isInstanceOf(ParsedRecord.Parsed.class);
@@ -50,7 +51,11 @@ class CsvSubmissionReaderTest {
 
     @Test
     void aRepeatedColumnIsAnError() {
-        assertThat(read("org_code,fiscal_year,ind_1,ind_1\n1,2,3,4\n")).singleElement()
-                .isInstanceOf(ParsedRecord.Unreadable.class);
+        assertThat(read("org_code,fiscal_year,ind_1,IND_1\n1,2,3,4\n")).singleElement()
+                .isInstanceOfSatisfying(ParsedRecord.Unreadable.class, unreadable ->
+                        assertThat(unreadable.errors()).singleElement().satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("header[IND_1]");
+                            assertThat(error.rule()).isEqualTo(Rules.COLUMN_ONCE);
+                        }));
     }
 }

@@ -15,7 +15,7 @@ class JsonSubmissionMapperTest {
 
     @Test
     void numbersAreReadAsExactDecimals() {
-        ParsedRecord record = parse("{\"orgCode\":\"190802\",\"fiscalYear\":2568,\"indicators\":{\"9\":82.5,"
+        ParsedRecord record = parse("{\"orgCode\":\"6190803\",\"fiscalYear\":2568,\"indicators\":{\"9\":82.5,"
                 + "\"10\":0.1},\"items\":{\"o25\":\"10.00\"}}");
 
         RawSubmission raw = ((ParsedRecord.Parsed) record).submission();

@@ -25,20 +25,20 @@ class ReadersNeverFailOnMalformedInputTest {
 
     @Test
     void mutatedCsvYieldsOnlyRecordsAndErrors() {
-        String valid = Fixtures.csv(Fixtures.seedRow("190802", "1"), Fixtures.seedRow("190801", "2"));
+        String valid = Fixtures.csv(Fixtures.seedRow("6190803", "1"), Fixtures.seedRow("6190804", "2"));
         fuzz(valid, new CsvSubmissionReader(SubmissionSource.CSV_IMPORT), 1);
     }
 
     @Test
     void mutatedNdjsonYieldsOnlyRecordsAndErrors() {
-        String valid = "{\"orgCode\":\"190802\",\"fiscalYear\":2568,\"indicators\":{\"1\":100,\"2\":100,\"3\":100,"
+        String valid = "{\"orgCode\":\"6190803\",\"fiscalYear\":2568,\"indicators\":{\"1\":100,\"2\":100,\"3\":100,"
                 + "\"4\":100,\"5\":100,\"6\":99.33,\"7\":99.33,\"8\":99.33,\"9\":82.5,\"10\":90},\"items\":{\"o5\":50}}\n";
         fuzz(valid + valid, new NdjsonSubmissionReader(SubmissionSource.NDJSON_IMPORT), 2);
     }
 
     @Test
     void mutatedReportTextYieldsOnlyRecordsAndErrors() {
-        fuzz(Fixtures.seedReport(), new ReportReader(Fixtures.GEOGRAPHY, Fixtures.ORGANIZATIONS), 3);
+        fuzz(Fixtures.seedReport(), new ReportReader(Fixtures.ORGANIZATIONS), 3);
     }
 
     private void fuzz(String valid, SubmissionReader reader, long seed) {

@@ -13,13 +13,14 @@ import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.Flag;
 import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.ItemScore;
+import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.junit.jupiter.api.Test;
 
-/** The real FY 2568 report of Ban Kluai SAO, read as a user's import reads it. */
+/** The real FY 2568 report of อบต.บ้านกลับ (it calls itself บ้านกล้วย), read as a user's import reads it. */
 class ReportReaderTest {
 
-    private final ReportReader reader = new ReportReader(Fixtures.GEOGRAPHY, Fixtures.ORGANIZATIONS);
+    private final ReportReader reader = new ReportReader(Fixtures.ORGANIZATIONS);
 
     private ParsedRecord.Parsed readSeed() {
         List<ParsedRecord> records = reader.read(new StringReader(Fixtures.seedReport()), "seed.txt").toList();
@@ -34,10 +35,17 @@ class ReportReaderTest {
     }
 
     @Test
-    void theSeedIsBanKluaiInNongDonSaraburiForFiscalYear2568() {
+    void theSeedIsBanKlapOfNongDonSaraburiForFiscalYear2568UnderTheRegistrysName() {
         ScoreSubmission seed = validSeed();
 
-        assertThat(seed.getOrgNameTh()).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
+        assertThat(seed.getOrgCode()).isEqualTo("6190803");
+        assertThat(seed.getOrgNameTh()).isEqualTo("องค์การบริหารส่วนตำบลบ้านกลับ");
+        assertThat(seed.getOrgType()).isEqualTo(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION);
+        assertThat(seed.getFlags()).filteredOn(flag -> flag.getRule().equals(Rules.NAME_AS_REGISTERED))
+                .singleElement().satisfies(flag -> {
+                    assertThat(flag.getField()).isEqualTo("orgNameTh");
+                    assertThat(flag.getMessage()).contains("องค์การบริหารส่วนตำบลบ้านกล้วย");
+                });
         assertThat(seed.getDistrictCode()).isEqualTo("1908");
         assertThat(seed.getProvinceCode()).isEqualTo("19");
         assertThat(seed.getFiscalYear()).isEqualTo(2568);
@@ -70,7 +78,7 @@ class ReportReaderTest {
     void theSeedsInconsistenciesAreFlaggedNotFixed() {
         ScoreSubmission seed = validSeed();
 
-        assertThat(seed.getFlags()).extracting(Flag::getRule).contains(Rules.PLACE_THROUGH_ALIAS,
+        assertThat(seed.getFlags()).extracting(Flag::getRule).contains(Rules.ORGANIZATION_THROUGH_ALIAS,
                 Rules.ITEM_STATED_CONSISTENTLY, Rules.ITEM_MEAN_MATCHES);
         assertThat(seed.getFlags()).extracting(Flag::getRule).doesNotContain(Rules.REPORTED_TOTAL_MATCHES);
         assertThat(seed.getItems()).filteredOn(item -> item.getCode().equals("e1"))
@@ -80,6 +88,22 @@ class ReportReaderTest {
     @Test
     void whatTheReaderCouldNotUseIsListed() {
         assertThat(readSeed().notes()).anyMatch(note -> note.contains("i1,i2,i3") && note.contains("without scores"));
+    }
+
+    @Test
+    void aReportWhoseOrganizationCannotBeResolvedIsRejectedWithTheCandidates() {
+        String elsewhere = Fixtures.seedReport().replace("องค์การบริหารส่วนตำบลบ้านกล้วย", "เทศบาลตำบลบ้านกล้วย");
+
+        List<ParsedRecord> records = reader.read(new StringReader(elsewhere), "x.txt").toList();
+
+        assertThat(records).singleElement().isInstanceOfSatisfying(ParsedRecord.Unreadable.class, unreadable -> {
+            assertThat(unreadable.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("orgCode");
+                assertThat(error.rule()).isEqualTo(Rules.KNOWN_ORGANIZATION);
+                assertThat(error.message()).contains("เทศบาลตำบลบ้านกล้วย").contains("5190801 เทศบาลตำบลหนองโดน")
+                        .contains("6190802").contains("6190803").contains("6190804");
+            });
+        });
     }
 
     @Test

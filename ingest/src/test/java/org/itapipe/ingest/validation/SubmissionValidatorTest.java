@@ -41,7 +41,7 @@ class SubmissionValidatorTest {
 
     @Test
     void aCompleteSubmissionIsPlacedByTheOrganizationRegistry() {
-        ScoreSubmission submission = valid(submission("190802", "2568", tenIndicators("90"), List.of(), null, null));
+        ScoreSubmission submission = valid(submission("6190803", "2568", tenIndicators("90"), List.of(), null, null));
 
         assertThat(submission.getDistrictCode()).isEqualTo("1908");
         assertThat(submission.getIndicators()).hasSize(10).allSatisfy(i -> assertThat(i.getScore()).hasToString("90.00"));
@@ -51,9 +51,9 @@ class SubmissionValidatorTest {
 
     @Test
     void thaiDigitsAreAcceptedEverywhere() {
-        ScoreSubmission submission = valid(submission("๑๙๐๘๐๒", "๒๕๖๘", tenIndicators("๙๐.๕๐"), List.of(), null, null));
+        ScoreSubmission submission = valid(submission("๖๑๙๐๘๐๓", "๒๕๖๘", tenIndicators("๙๐.๕๐"), List.of(), null, null));
 
-        assertThat(submission.getOrgCode()).isEqualTo("190802");
+        assertThat(submission.getOrgCode()).isEqualTo("6190803");
         assertThat(submission.getIndicators().get(0).getScore()).hasToString("90.50");
     }
 
@@ -65,7 +65,7 @@ class SubmissionValidatorTest {
         indicators.add(new RawScore("11", "80"));
         indicators.add(new RawScore("1", "80.555"));
 
-        List<FieldError> errors = errors(submission("999999", "2590", indicators,
+        List<FieldError> errors = errors(submission("9999999", "2590", indicators,
                 List.of(new RawItem("o99", null, "50")), "abc", null));
 
         assertThat(errors).extracting(FieldError::field, FieldError::rule).contains(
@@ -81,7 +81,7 @@ class SubmissionValidatorTest {
 
     @Test
     void itemsMustBelongToTheYearAndToTheIndicatorTheyAreListedUnder() {
-        List<FieldError> errors = errors(submission("190802", "2568", tenIndicators("90"),
+        List<FieldError> errors = errors(submission("6190803", "2568", tenIndicators("90"),
                 List.of(new RawItem("o99", null, "50"), new RawItem("o23", "9", "50"), new RawItem("e1", null, "90"),
                         new RawItem("e1", null, "91")), null, null));
 
@@ -93,15 +93,15 @@ class SubmissionValidatorTest {
 
     @Test
     void aYearWithoutAKnownItemCatalogueTakesIndicatorScoresOnly() {
-        assertThat(errors(submission("190802", "2567", tenIndicators("90"), List.of(new RawItem("o5", null, "50")),
+        assertThat(errors(submission("6190803", "2567", tenIndicators("90"), List.of(new RawItem("o5", null, "50")),
                 null, null))).extracting(FieldError::rule).containsExactly(Rules.ITEM_CATALOGUE_KNOWN);
-        assertThat(valid(submission("190802", "2567", tenIndicators("90"), List.of(), null, null)).getFiscalYear())
+        assertThat(valid(submission("6190803", "2567", tenIndicators("90"), List.of(), null, null)).getFiscalYear())
                 .isEqualTo(2567);
     }
 
     @Test
     void aReportedTotalOffByMoreThanOneCentIsAcceptedButFlagged() {
-        ScoreSubmission submission = valid(submission("190802", "2568", tenIndicators("90"), List.of(), "90.02",
+        ScoreSubmission submission = valid(submission("6190803", "2568", tenIndicators("90"), List.of(), "90.02",
                 "ผ่านดีเยี่ยม"));
 
         assertThat(submission.getReportedTotal()).hasToString("90.02");
@@ -111,13 +111,13 @@ class SubmissionValidatorTest {
 
     @Test
     void aReportedTotalWithinOneCentIsNotFlagged() {
-        assertThat(valid(submission("190802", "2568", tenIndicators("90"), List.of(), "90.01", "GOOD_PASS"))
+        assertThat(valid(submission("6190803", "2568", tenIndicators("90"), List.of(), "90.01", "GOOD_PASS"))
                 .getFlags()).isEmpty();
     }
 
     @Test
     void anExplicitRevisionIsKept() {
-        RawSubmission raw = new RawSubmission("190802", null, "2568", "3", tenIndicators("90"), List.of(), null, null,
+        RawSubmission raw = new RawSubmission("6190803", null, "2568", "3", tenIndicators("90"), List.of(), null, null,
                 SubmissionSource.API, "t", List.of());
 
         assertThat(valid(raw).getRevision()).isEqualTo(3L);

@@ -31,19 +31,27 @@ public final class DemoReport {
     public void print(PrintWriter out, String seedOrg, int year, Map<String, Duration> phases) throws SQLException {
         try (Connection connection = ClickHouseWriter.connect(analyst); Statement sql = connection.createStatement()) {
             out.println();
-            out.println("== ClickHouse (rows, latest state per key)");
+            out.println("== The national scores are generated (synthetic, calibrated to the published FY 2568 "
+                    + "figures); only the seed report's are real");
+            out.println("== ClickHouse (rows per table, one per key; the submission tables keep every revision)");
             for (String table : TABLES) {
                 out.printf(Locale.ROOT, "  %-22s %,10d%n", table, scalar(sql, "SELECT count() FROM " + table + " FINAL"));
             }
+            out.printf(Locale.ROOT, "  %-22s %,10d%n", "latest submissions", scalar(sql,
+                    "SELECT count() FROM v_latest_submissions"));
+            printTypes(out, sql, year);
             out.println("== Provinces by mean total, FY " + year);
             String provinces = "SELECT area_code, mean_total, organizations FROM v_area_rollups WHERE area_level = "
-                    + "'PROVINCE' AND fiscal_year = " + year + " ORDER BY mean_total %s, area_code LIMIT 5";
+                    + "'PROVINCE' AND org_type = '' AND fiscal_year = " + year
+                    + " ORDER BY mean_total %s, area_code LIMIT 5";
             out.println("  best five:");
             printProvinces(out, sql, provinces.formatted("DESC"));
             out.println("  worst five:");
             printProvinces(out, sql, provinces.formatted("ASC"));
-            out.printf(Locale.ROOT, "== Open OIT alerts: %,d%n",
-                    scalar(sql, "SELECT count() FROM v_alert_states WHERE state = 'OPEN'"));
+            out.printf(Locale.ROOT, "== Open OIT alerts (organization, year, item at or below the threshold): %,d, "
+                            + "of them %,d at 0.00%n",
+                    scalar(sql, "SELECT count() FROM v_alert_states WHERE state = 'OPEN'"),
+                    scalar(sql, "SELECT count() FROM v_alert_states WHERE state = 'OPEN' AND score = 0"));
             try (ResultSet seed = sql.executeQuery("SELECT org_name_th, total, level_th, rank_in_district, "
                     + "organizations_in_district, rank_in_province, organizations_in_province FROM "
                     + "v_province_comparison WHERE org_code = '" + seedOrg + "' AND fiscal_year = " + year)) {
@@ -54,12 +62,29 @@ public final class DemoReport {
                             seed.getInt(5), seed.getInt(6), seed.getInt(7));
                 }
             }
+            out.printf(Locale.ROOT, "  open OIT alerts of %s: %d%n", seedOrg, scalar(sql, "SELECT count() FROM "
+                    + "v_alert_states WHERE state = 'OPEN' AND org_code = '" + seedOrg + "' AND fiscal_year = " + year));
             out.println("== Wall time per phase");
             phases.forEach((phase, took) -> out.printf(Locale.ROOT, "  %-28s %7.1f s%n", phase, took.toMillis() / 1000.0));
             out.printf(Locale.ROOT, "  %-28s %7.1f s%n", "total",
                     phases.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0);
             out.println();
             out.flush();
+        }
+    }
+
+    /** Like with like: how many of each type, their mean total and share passing, from the national rollups. */
+    private static void printTypes(PrintWriter out, Statement sql, int year) throws SQLException {
+        out.println("== Organizations by type, FY " + year + " (national rollups)");
+        try (ResultSet rows = sql.executeQuery("SELECT org_type, organizations, mean_total, passing FROM v_area_rollups "
+                + "WHERE area_level = 'NATIONAL' AND fiscal_year = " + year + " ORDER BY org_type = '', "
+                + "organizations DESC, org_type")) {
+            while (rows.next()) {
+                String type = rows.getString(1).isEmpty() ? "all types" : rows.getString(1);
+                int organizations = rows.getInt(2);
+                out.printf(Locale.ROOT, "  %-40s %,6d  mean %6s  passing %5.1f %%%n", type, organizations,
+                        rows.getBigDecimal(3).setScale(2).toPlainString(), 100.0 * rows.getInt(4) / organizations);
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,24 +22,17 @@ import org.apache.commons.csv.CSVRecord;
 public final class Geography {
 
     private static final String RESOURCE = "thailand-subdistricts.csv";
-    private static final String ALIASES = "subdistrict-aliases.csv";
     private static final CSVFormat WITH_HEADER = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-
-    /** A name that documents use for a subdistrict of a district, and why it is taken to mean that subdistrict. */
-    private record Alias(String nameTh, String districtCode, String subdistrictCode, String evidence) {
-    }
 
     private final Map<String, Province> provinces;
     private final Map<String, District> districts;
     private final Map<String, Subdistrict> subdistricts;
-    private final List<Alias> aliases;
 
     private Geography(Map<String, Province> provinces, Map<String, District> districts,
-                      Map<String, Subdistrict> subdistricts, List<Alias> aliases) {
+                      Map<String, Subdistrict> subdistricts) {
         this.provinces = Collections.unmodifiableMap(provinces);
         this.districts = Collections.unmodifiableMap(districts);
         this.subdistricts = Collections.unmodifiableMap(subdistricts);
-        this.aliases = List.copyOf(aliases);
     }
 
     private static final class Holder {
@@ -53,8 +45,8 @@ public final class Geography {
     }
 
     private static Geography load() {
-        try (Reader places = resource(RESOURCE); Reader aliases = resource(ALIASES)) {
-            return read(places, aliases);
+        try (Reader places = resource(RESOURCE)) {
+            return read(places);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the reference geography", e);
         }
@@ -68,7 +60,7 @@ public final class Geography {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    static Geography read(Reader csv, Reader aliasCsv) throws IOException {
+    static Geography read(Reader csv) throws IOException {
         Map<String, Province> provinces = new LinkedHashMap<>();
         Map<String, District> districts = new LinkedHashMap<>();
         Map<String, Subdistrict> subdistricts = new LinkedHashMap<>();
@@ -91,18 +83,7 @@ public final class Geography {
                         + districtCode + " > " + subdistrictCode + " do not nest");
             }
         }
-        List<Alias> aliases = new ArrayList<>();
-        for (CSVRecord row : WITH_HEADER.parse(aliasCsv)) {
-            Alias alias = new Alias(row.get("alias_th"), row.get("district_code"), row.get("subdistrict_code"),
-                    row.get("evidence"));
-            if (!subdistricts.containsKey(alias.subdistrictCode())
-                    || !alias.subdistrictCode().startsWith(alias.districtCode())) {
-                throw new IllegalStateException("alias " + alias.nameTh() + " points to unknown subdistrict "
-                        + alias.subdistrictCode() + " of district " + alias.districtCode());
-            }
-            aliases.add(alias);
-        }
-        return new Geography(provinces, districts, subdistricts, aliases);
+        return new Geography(provinces, districts, subdistricts);
     }
 
     public Optional<Province> province(String code) {
@@ -143,32 +124,16 @@ public final class Geography {
                 .filter(subdistrict -> subdistrict.districtCode().equals(districtCode)).toList();
     }
 
-    /**
-     * The subdistrict that Thai place names as a document writes them designate, e.g. ตำบลบ้านกลับ, อำเภอหนองโดน,
-     * จังหวัดสระบุรี (prefixes such as ตำบล/อำเภอ/จังหวัด are ignored). Exact names are tried first, then the
-     * documented aliases; empty when neither gives exactly one subdistrict.
-     */
-    public Optional<PlaceMatch> resolve(String subdistrictName, String districtName, String provinceName) {
-        String wantedSubdistrict = ThaiPlaceNames.bare(subdistrictName);
-        List<District> inDistrict = districts.values().stream()
-                .filter(d -> ThaiPlaceNames.bare(d.nameTh()).equals(ThaiPlaceNames.bare(districtName)))
-                .filter(d -> ThaiPlaceNames.bare(provinces.get(d.provinceCode()).nameTh())
-                        .equals(ThaiPlaceNames.bare(provinceName)))
-                .toList();
-        List<Subdistrict> exact = inDistrict.stream()
-                .flatMap(district -> subdistrictsOf(district.code()).stream())
-                .filter(s -> ThaiPlaceNames.bare(s.nameTh()).equals(wantedSubdistrict))
-                .toList();
-        if (exact.size() == 1) {
-            return Optional.of(new PlaceMatch(exact.get(0), Optional.empty()));
-        }
-        List<Alias> viaAlias = aliases.stream()
-                .filter(alias -> alias.nameTh().equals(wantedSubdistrict))
-                .filter(alias -> inDistrict.stream().anyMatch(d -> d.code().equals(alias.districtCode())))
-                .toList();
-        return viaAlias.size() == 1 && exact.isEmpty()
-                ? Optional.of(new PlaceMatch(subdistricts.get(viaAlias.get(0).subdistrictCode()),
-                        Optional.of(viaAlias.get(0).evidence())))
-                : Optional.empty();
+    /** The province a document names, e.g. จังหวัดสระบุรี or สระบุรี. */
+    public Optional<Province> provinceNamed(String name) {
+        String wanted = ThaiPlaceNames.bare(name);
+        return provinces.values().stream().filter(p -> ThaiPlaceNames.bare(p.nameTh()).equals(wanted)).findFirst();
+    }
+
+    /** The district of a province that a document names, e.g. อำเภอหนองโดน or หนองโดน. */
+    public Optional<District> districtNamed(String provinceCode, String name) {
+        String wanted = ThaiPlaceNames.bare(name);
+        return districtsOf(provinceCode).stream().filter(d -> ThaiPlaceNames.bare(d.nameTh()).equals(wanted))
+                .findFirst();
     }
 }

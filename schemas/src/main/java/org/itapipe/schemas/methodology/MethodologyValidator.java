@@ -94,6 +94,9 @@ final class MethodologyValidator {
                     problems.add(path + ": item code " + item.code() + " appears more than once in the year");
                 } else if (item.code().charAt(0) != Character.toLowerCase(indicator.tool().charAt(0))) {
                     problems.add(path + ": item " + item.code() + " does not belong to tool " + indicator.tool());
+                } else if ((item.nameTh() != null || item.nameEn() != null) == (item.source() == null)) {
+                    problems.add(path + ": item " + item.code() + " has a source exactly when it has a name "
+                            + "(names come from a public source, never from nowhere)");
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.IndicatorGaps;
 import org.itapipe.schemas.avro.OitAlert;
+import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
 import org.itapipe.schemas.topics.Topic.CleanupPolicy;
@@ -36,13 +37,17 @@ public final class Topics {
     public static final Topic<String, IndicatorGaps> INDICATOR_GAPS =
             table("ita.indicator-gaps.v1", "<orgCode>/<fiscalYear>", IndicatorGaps.class);
 
-    /** Current statistics per district and fiscal year. */
+    /** Current statistics per district and fiscal year (provincial administrative organizations count in none). */
     public static final Topic<String, AreaRollup> DISTRICT_ROLLUPS =
             table("ita.rollups.district.v1", "<fiscalYear>/<districtCode>", AreaRollup.class);
 
-    /** Current statistics per province and fiscal year. */
+    /** Current statistics per province and fiscal year, over all types and per organization type. */
     public static final Topic<String, AreaRollup> PROVINCE_ROLLUPS =
-            table("ita.rollups.province.v1", "<fiscalYear>/<provinceCode>", AreaRollup.class);
+            table("ita.rollups.province.v1", "<fiscalYear>/<provinceCode>[/<orgType>]", AreaRollup.class);
+
+    /** Current statistics of the whole country per fiscal year, over all types and per organization type. */
+    public static final Topic<String, AreaRollup> NATIONAL_ROLLUPS =
+            table("ita.rollups.national.v1", "<fiscalYear>/TH[/<orgType>]", AreaRollup.class);
 
     /** Current change of each organization against its previous fiscal year. */
     public static final Topic<String, YearOverYearChange> YEAR_OVER_YEAR =
@@ -58,7 +63,11 @@ public final class Topics {
                     THIRTY_DAYS);
 
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, INDICATOR_GAPS,
-            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS);
+            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS);
+
+    /** The rollup topics, one per area level. */
+    public static final List<Topic<String, AreaRollup>> ROLLUPS = List.of(DISTRICT_ROLLUPS, PROVINCE_ROLLUPS,
+            NATIONAL_ROLLUPS);
 
     private Topics() {
     }
@@ -68,9 +77,9 @@ public final class Topics {
         return orgCode + "/" + fiscalYear;
     }
 
-    /** {@code <fiscalYear>/<areaCode>}. */
-    public static String areaKey(int fiscalYear, String areaCode) {
-        return fiscalYear + "/" + areaCode;
+    /** {@code <fiscalYear>/<areaCode>}, and {@code /<orgType>} when the rollup counts one type only. */
+    public static String areaKey(int fiscalYear, String areaCode, OrganizationType orgType) {
+        return fiscalYear + "/" + areaCode + (orgType == null ? "" : "/" + orgType.name());
     }
 
     /** {@code <orgCode>/<fiscalYear>/<itemCode>}. */

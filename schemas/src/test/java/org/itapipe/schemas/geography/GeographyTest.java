@@ -30,26 +30,24 @@ class GeographyTest {
     }
 
     @Test
-    void exactNamesResolveWithoutAlias() {
-        PlaceMatch match = thailand.resolve("ตำบลบ้านกลับ", "อำเภอหนองโดน", "จังหวัดสระบุรี").orElseThrow();
-
-        assertThat(match.subdistrict().code()).isEqualTo("190802");
-        assertThat(match.aliasEvidence()).isEmpty();
+    void placesAreFoundByTheNamesDocumentsWrite() {
+        assertThat(thailand.provinceNamed("จังหวัดสระบุรี")).map(Province::code).contains("19");
+        assertThat(thailand.districtNamed("19", "อำเภอหนองโดน")).map(District::code).contains("1908");
+        assertThat(thailand.districtNamed("19", "หนองโดน")).map(District::code).contains("1908");
+        assertThat(thailand.districtNamed("10", "หนองโดน")).isEmpty();
     }
 
     @Test
-    void theSeedOrganizationResolvesToNongDonSaraburiThroughADocumentedAlias() {
-        PlaceMatch match = thailand.resolve("บ้านกล้วย", "หนองโดน", "สระบุรี").orElseThrow();
-
-        assertThat(match.subdistrict().districtCode()).isEqualTo("1908");
-        assertThat(match.subdistrict().provinceCode()).isEqualTo("19");
-        assertThat(thailand.district("1908")).map(District::nameTh).contains("หนองโดน");
-        assertThat(thailand.province("19")).map(Province::nameTh).contains("สระบุรี");
-        assertThat(match.aliasEvidence()).hasValueSatisfying(evidence -> assertThat(evidence).contains("บ้านกลับ"));
-    }
-
-    @Test
-    void aNameInTheWrongDistrictDoesNotResolve() {
-        assertThat(thailand.resolve("บ้านกล้วย", "บ้านหมี่", "สระบุรี")).isEmpty();
+    void buengKanCarriesDopaDistrictCodes() {
+        assertThat(thailand.districtsOf("38")).extracting(District::code, District::nameTh).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("3801", "เมืองบึงกาฬ"),
+                org.assertj.core.groups.Tuple.tuple("3802", "พรเจริญ"),
+                org.assertj.core.groups.Tuple.tuple("3803", "โซ่พิสัย"),
+                org.assertj.core.groups.Tuple.tuple("3804", "เซกา"),
+                org.assertj.core.groups.Tuple.tuple("3805", "ปากคาด"),
+                org.assertj.core.groups.Tuple.tuple("3806", "บึงโขงหลง"),
+                org.assertj.core.groups.Tuple.tuple("3807", "ศรีวิไล"),
+                org.assertj.core.groups.Tuple.tuple("3808", "บุ่งคล้า"));
+        assertThat(thailand.subdistrict("380101")).map(Subdistrict::nameTh).contains("บึงกาฬ");
     }
 }

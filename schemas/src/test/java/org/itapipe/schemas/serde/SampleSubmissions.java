@@ -22,11 +22,11 @@ final class SampleSubmissions {
     static ScoreSubmission banKluai2568() {
         return ScoreSubmission.newBuilder()
                 .setSubmissionId("2f1c1f9e-5d7a-4a53-9d0b-3f1f0c5a2568")
-                .setOrgCode("190802")
+                .setOrgCode("6190803")
                 .setOrgNameTh("องค์การบริหารส่วนตำบลบ้านกล้วย")
                 .setOrgNameEn("Ban Kluai Subdistrict Administrative Organization")
                 .setOrgType(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION)
-                .setSubdistrictCode("190802")
+                .setSubdistrictCode("6190803")
                 .setDistrictCode("1908")
                 .setProvinceCode("19")
                 .setFiscalYear(2568)

@@ -24,8 +24,10 @@ class TopicsTest {
 
     @Test
     void keysFollowTheDocumentedFormats() {
-        assertThat(Topics.orgYearKey("190802", 2568)).isEqualTo("190802/2568");
-        assertThat(Topics.areaKey(2568, "1908")).isEqualTo("2568/1908");
-        assertThat(Topics.alertKey("190802", 2568, "o23")).isEqualTo("190802/2568/o23");
+        assertThat(Topics.orgYearKey("6190803", 2568)).isEqualTo("6190803/2568");
+        assertThat(Topics.areaKey(2568, "1908", null)).isEqualTo("2568/1908");
+        assertThat(Topics.areaKey(2568, "19", org.itapipe.schemas.avro.OrganizationType.TOWN_MUNICIPALITY))
+                .isEqualTo("2568/19/TOWN_MUNICIPALITY");
+        assertThat(Topics.alertKey("6190803", 2568, "o23")).isEqualTo("6190803/2568/o23");
     }
 }

@@ -52,7 +52,8 @@ public final class RowMapper {
     /** The topics this mapper loads. */
     public static List<String> topics() {
         return List.of(Topics.SUBMISSIONS.name(), Topics.INDICATOR_GAPS.name(), Topics.DISTRICT_ROLLUPS.name(),
-                Topics.PROVINCE_ROLLUPS.name(), Topics.YEAR_OVER_YEAR.name(), Topics.OIT_ALERTS.name());
+                Topics.PROVINCE_ROLLUPS.name(), Topics.NATIONAL_ROLLUPS.name(), Topics.YEAR_OVER_YEAR.name(),
+                Topics.OIT_ALERTS.name());
     }
 
     /**
@@ -62,7 +63,7 @@ public final class RowMapper {
     public List<Row> rows(ConsumerRecord<String, byte[]> record) {
         String topic = record.topic();
         long offset = record.offset();
-        boolean rollupTopic = topic.equals(Topics.DISTRICT_ROLLUPS.name()) || topic.equals(Topics.PROVINCE_ROLLUPS.name());
+        boolean rollupTopic = Topics.ROLLUPS.stream().anyMatch(rollups -> rollups.name().equals(topic));
         if (record.value() == null && !rollupTopic) {
             return List.of();
         }
@@ -120,22 +121,27 @@ public final class RowMapper {
         return rows;
     }
 
-    /** A rollup, or for a tombstone (the area lost its last member) a deletion marker parsed from the key. */
+    /**
+     * A rollup, or for a tombstone (the area lost its last member) a deletion marker parsed from the key,
+     * {@code <fiscalYear>/<areaCode>[/<orgType>]}. {@code org_type} is empty for a rollup over all types.
+     */
     private static Row rollup(String key, String topic, AreaRollup r, long offset) {
-        String level = topic.equals(Topics.DISTRICT_ROLLUPS.name()) ? "DISTRICT" : "PROVINCE";
+        String level = topic.equals(Topics.DISTRICT_ROLLUPS.name()) ? "DISTRICT"
+                : topic.equals(Topics.PROVINCE_ROLLUPS.name()) ? "PROVINCE" : "NATIONAL";
         if (r == null) {
-            String[] parts = key.split("/", 2);
-            return new Row(Tables.AREA_ROLLUPS, new Object[] {level, Integer.parseInt(parts[0]), parts[1], 0,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(),
-                0, 0, null, 1, offset});
+            String[] parts = key.split("/", 3);
+            return new Row(Tables.AREA_ROLLUPS, new Object[] {level, Integer.parseInt(parts[0]), parts[1],
+                parts.length == 3 ? parts[2] : "", 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(), 0, 0, null, 1, offset});
         }
         Map<Integer, BigDecimal> means = new TreeMap<>();
         r.getIndicatorMeans().forEach(mean -> means.put(mean.getIndicator(), mean.getScore()));
         Map<String, Integer> levels = new TreeMap<>();
         r.getLevelCounts().forEach(count -> levels.put(count.getLevel(), count.getOrganizations()));
         return new Row(Tables.AREA_ROLLUPS, new Object[] {level, r.getFiscalYear(), r.getAreaCode(),
-            r.getOrganizations(), r.getMeanTotal(), r.getMedianTotal(), r.getMinTotal(), r.getMaxTotal(),
-            r.getStddevTotal(), means, levels, r.getPassing(), r.getWithOitAlert(), r.getMeanTotalChange(), 0, offset});
+            r.getOrgType() == null ? "" : r.getOrgType().name(), r.getOrganizations(), r.getMeanTotal(),
+            r.getMedianTotal(), r.getMinTotal(), r.getMaxTotal(), r.getStddevTotal(), means, levels, r.getPassing(),
+            r.getWithOitAlert(), r.getMeanTotalChange(), 0, offset});
     }
 
     private static Row change(YearOverYearChange c, long offset) {

@@ -17,7 +17,7 @@ public final class Tables {
             "total", "level", "next_level", "gap_to_next_level", "indicator", "score", "gap_to_100",
             "weight_in_total", "points_recoverable", "recoverable_rank", "_offset");
     public static final Table AREA_ROLLUPS = Table.of("area_rollups", "area_level", "fiscal_year", "area_code",
-            "organizations", "mean_total", "median_total", "min_total", "max_total", "stddev_total",
+            "org_type", "organizations", "mean_total", "median_total", "min_total", "max_total", "stddev_total",
             "indicator_means", "level_counts", "passing", "with_oit_alert", "mean_total_change", "is_deleted",
             "_offset");
     public static final Table YOY_CHANGES = Table.of("yoy_changes", "org_code", "fiscal_year",

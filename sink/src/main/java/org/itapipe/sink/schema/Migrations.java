@@ -31,6 +31,7 @@ import org.itapipe.config.ClasspathDirectory;
 public final class Migrations {
 
     static final String RESOURCE_DIRECTORY = "org/itapipe/sink/migrations";
+    private static final String VIEWS_RESOURCE = "/org/itapipe/sink/views.sql";
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.sql");
 
     /** One migration file. */
@@ -51,6 +52,34 @@ public final class Migrations {
         }
         migrations.sort(Comparator.comparingInt(Migration::version));
         return migrations;
+    }
+
+    /**
+     * Replaces every analyst view from {@code views.sql}: views hold no data, so they are defined once there and
+     * replaced at each start, after the migrations, rather than migrated.
+     */
+    public static void replaceViews(Connection connection) {
+        String sql;
+        try (var in = Migrations.class.getResourceAsStream(VIEWS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(VIEWS_RESOURCE + " is missing from the classpath");
+            }
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + VIEWS_RESOURCE, e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String view : statements(sql)) {
+                try {
+                    statement.execute(view);
+                } catch (SQLException e) {
+                    throw new MigrationException(VIEWS_RESOURCE + " failed at: " + firstLine(view) + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot replace the views: " + e.getMessage(), e);
+        }
     }
 
     /** Applies what is missing; returns the names applied now. */

@@ -18,7 +18,7 @@ public sealed interface Derived {
     record Alert(String key, OitAlert alert) implements Derived {
     }
 
-    record Area(AreaUpdate update) implements Derived {
+    record AreaChange(AreaUpdate update) implements Derived {
     }
 
     /** A submission that cannot be processed (e.g. a fiscal year without methodology): goes to the dead letters. */

@@ -2,18 +2,22 @@ package org.itapipe.streams.derive;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.itapipe.schemas.avro.AlertState;
-import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.topics.Topics;
+import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaUpdate;
 import org.itapipe.streams.rollup.MemberSummary;
 
@@ -24,7 +28,7 @@ import org.itapipe.streams.rollup.MemberSummary;
  *       counted ({@code late-revisions});</li>
  *   <li>for a new latest revision emits its gaps, its year-over-year change against the previous year and the next
  *       year's change against it (whichever year arrived first), its alert transitions, and its contribution to its
- *       district and province (and to the next year's, whose change of total moved).</li>
+ *       areas (district, province, country, per type; and to the next year's, whose change of total moved).</li>
  * </ol>
  */
 public final class SubmissionChangeProcessor implements Processor<String, ScoreSubmission, String, Derived> {
@@ -97,9 +101,10 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 .forEach(transition -> out.add(new Derived.Alert(transition.key(), transition.alert())));
         // Each organization-year counts in its areas as MemberSummary.of(its latest, the latest of the year before);
         // both can change here, so the update names what it replaces (invariant 3 in docs/streams.md).
-        areaUpdates(previousRevision, current, previousYear, previousYear).forEach(out::add);
-        nextYear.ifPresent(after -> areaUpdates(Optional.of(after), after, previousRevision, Optional.of(current))
-                .forEach(out::add));
+        areaUpdates(previousRevision.map(before -> new Contribution(before, previousYear)),
+                new Contribution(current, previousYear)).forEach(out::add);
+        nextYear.ifPresent(after -> areaUpdates(Optional.of(new Contribution(after, previousRevision)),
+                new Contribution(after, Optional.of(current))).forEach(out::add));
         return out;
     }
 
@@ -109,36 +114,32 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 .map(s -> Scored.of(s, methodologies));
     }
 
+    /** What an organization-year counts as in its areas: its latest revision, with the previous year as it is. */
+    private record Contribution(Scored latest, Optional<Scored> previousYear) {
+
+        Map<Area, MemberSummary> byArea() {
+            MemberSummary summary = MemberSummary.of(latest, previousYear);
+            Map<Area, MemberSummary> areas = new LinkedHashMap<>();
+            Area.of(latest.submission()).forEach(area -> areas.put(area, summary));
+            return areas;
+        }
+    }
+
     /**
-     * The organization-year's contribution to its district and province changes from {@code before} (its latest
-     * revision with the previous year as it was; empty when it had none) to {@code after} (with the previous year as
-     * it is now). A revision that moved the organization leaves its old areas and joins the new ones.
+     * The updates that turn the contribution {@code before} (empty: the organization-year was not counted yet) into
+     * {@code after} in every area either counts in: a revision that moves the organization or changes its type
+     * leaves the old areas and joins the new ones.
      */
-    private static List<Derived> areaUpdates(Optional<Scored> before, Scored after, Optional<Scored> previousYearBefore,
-                                             Optional<Scored> previousYearAfter) {
-        MemberSummary old = before.map(scored -> MemberSummary.of(scored, previousYearBefore)).orElse(null);
-        MemberSummary now = MemberSummary.of(after, previousYearAfter);
-        List<Derived> updates = new ArrayList<>();
-        for (AreaLevel level : List.of(AreaLevel.DISTRICT, AreaLevel.PROVINCE)) {
-            String area = areaCode(after, level);
-            String oldArea = before.map(scored -> areaCode(scored, level)).orElse(area);
-            if (!oldArea.equals(area)) {
-                updates.add(update(level, after, oldArea, old, null));
-                updates.add(update(level, after, area, null, now));
-            } else {
-                updates.add(update(level, after, area, old, now));
-            }
+    private static List<Derived> areaUpdates(Optional<Contribution> before, Contribution after) {
+        Map<Area, MemberSummary> old = before.map(Contribution::byArea).orElse(Map.of());
+        Map<Area, MemberSummary> now = after.byArea();
+        Set<Area> areas = new LinkedHashSet<>(old.keySet());
+        areas.addAll(now.keySet());
+        List<Derived> updates = new ArrayList<>(areas.size());
+        for (Area area : areas) {
+            updates.add(new Derived.AreaChange(new AreaUpdate(area, after.latest().orgCode(), old.get(area),
+                    now.get(area))));
         }
         return updates;
-    }
-
-    private static Derived update(AreaLevel level, Scored scored, String area, MemberSummary previous,
-                                  MemberSummary member) {
-        return new Derived.Area(new AreaUpdate(level, scored.fiscalYear(), area, scored.orgCode(), previous, member));
-    }
-
-    private static String areaCode(Scored scored, AreaLevel level) {
-        return level == AreaLevel.DISTRICT ? scored.submission().getDistrictCode()
-                : scored.submission().getProvinceCode();
     }
 }

@@ -5,7 +5,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.LevelCount;
@@ -25,8 +24,7 @@ public final class RollupCalculator {
     private RollupCalculator() {
     }
 
-    public static AreaRollup rollup(AreaLevel level, int fiscalYear, String areaCode, AreaStats stats,
-                                    Methodology methodology) {
+    public static AreaRollup rollup(Area area, AreaStats stats, Methodology methodology) {
         BigDecimal count = BigDecimal.valueOf(stats.count());
         BigDecimal mean = stats.sumTotal().divide(count, PRECISION);
         BigDecimal variance = stats.sumSquares().divide(count, PRECISION).subtract(mean.multiply(mean, PRECISION))
@@ -40,9 +38,10 @@ public final class RollupCalculator {
         }
         int n = stats.count();
         return AreaRollup.newBuilder()
-                .setFiscalYear(fiscalYear)
-                .setAreaLevel(level)
-                .setAreaCode(areaCode)
+                .setFiscalYear(area.fiscalYear())
+                .setAreaLevel(area.level())
+                .setAreaCode(area.code())
+                .setOrgType(area.orgType())
                 .setOrganizations(stats.count())
                 .setMeanTotal(Scores.round(mean))
                 .setMedianTotal(n % 2 == 1 ? stats.sortedTotal(n / 2) : stats.sortedTotal(n / 2 - 1)
