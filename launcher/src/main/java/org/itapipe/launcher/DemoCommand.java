@@ -181,8 +181,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * Waits until every organization-year is in the views with its gaps (the seed's latest revision included) and
-     * counted in exactly one province rollup and, provincial administrative organizations apart, one district
-     * rollup: rollups arrive last, through the repartition.
+     * counted in the national rollup, in exactly one province rollup and, provincial administrative organizations
+     * apart, one district rollup: rollups arrive last, through the repartition.
      */
     private Void awaitLoaded(StackEndpoints endpoints, long expected, long expectedInDistricts) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -200,9 +200,11 @@ final class DemoCommand implements Callable<Integer> {
                         + "area_level = 'DISTRICT'");
                 long inProvinces = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
                         + "area_level = 'PROVINCE' AND org_type = ''");
-                bar.stepTo(Math.min(Math.min(latest, gaps), Math.min(inDistricts, inProvinces)));
+                long inCountry = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
+                        + "area_level = 'NATIONAL' AND org_type = ''");
+                bar.stepTo(Math.min(Math.min(latest, gaps), Math.min(inCountry, inProvinces)));
                 if (latest >= expected && gaps >= expected && seedCurrent == 10
-                        && inDistricts == expectedInDistricts && inProvinces == expected) {
+                        && inDistricts == expectedInDistricts && inProvinces == expected && inCountry == expected) {
                     return null;
                 }
                 Thread.sleep(500);

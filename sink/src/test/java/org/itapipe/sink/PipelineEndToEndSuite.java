@@ -41,7 +41,8 @@ abstract class PipelineEndToEndSuite {
             org_code,fiscal_year,revision,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,ind_7,ind_8,ind_9,ind_10
             6190804,2568,1,100,100,100,100,100,100,100,100,100,100
             6190802,2568,1,80,80,80,80,80,80,80,80,80,80
-            190101,2568,1,99,99,99,99,99,99,99,99,99,99
+            4190102,2568,1,99,99,99,99,99,99,99,99,99,99
+            2190101,2568,1,85,85,85,85,85,85,85,85,85,85
             6190803,2567,1,90,90,90,90,90,90,90,90,90,90
             """;
 
@@ -66,15 +67,25 @@ abstract class PipelineEndToEndSuite {
 
             Map<String, Object> seed = ClickHouseQueries.awaitRows(analyst, "SELECT * FROM v_province_comparison "
                     + "WHERE org_code = '6190803' AND fiscal_year = 2568", rows -> !rows.isEmpty()
-                    && ((Number) rows.get(0).get("organizations_in_province")).intValue() == 4).get(0);
-            assertThat(seed.get("org_name_th")).isEqualTo("องค์การบริหารส่วนตำบลบ้านกล้วย");
+                    && ((Number) rows.get(0).get("organizations_in_province")).intValue() == 5).get(0);
+            assertThat(seed.get("org_name_th")).isEqualTo("องค์การบริหารส่วนตำบลบ้านกลับ");
+            assertThat(seed.get("org_type")).isEqualTo("SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION");
             assertThat((BigDecimal) seed.get("total")).isEqualByComparingTo("94.30");
             assertThat(seed.get("level_th")).isEqualTo("ผ่านดี");
             assertThat((BigDecimal) seed.get("ind_9")).isEqualByComparingTo("82.50");
             assertThat(((Number) seed.get("rank_in_district")).intValue()).isEqualTo(2);
             assertThat(((Number) seed.get("organizations_in_district")).intValue()).isEqualTo(3);
             assertThat(((Number) seed.get("rank_in_province")).intValue()).isEqualTo(3);
-            assertThat(((Number) seed.get("organizations_in_province")).intValue()).isEqualTo(4);
+            assertThat(((Number) seed.get("organizations_in_province")).intValue()).isEqualTo(5);
+            assertThat(((Number) seed.get("rank_in_province_by_type")).intValue()).isEqualTo(2);
+            assertThat(((Number) seed.get("organizations_of_type_in_province")).intValue()).isEqualTo(3);
+            // District 1908 FY 2568: 100.00, 94.30, 80.00, mean 91.43 (91.4333...), so the seed is 2.87 above it.
+            assertThat((BigDecimal) seed.get("diff_to_district_mean")).isEqualByComparingTo("2.87");
+            Map<String, Object> pao = ClickHouseQueries.query(analyst, "SELECT rank_in_district, rank_in_province, "
+                    + "org_name_th FROM v_province_comparison WHERE org_code = '2190101'").get(0);
+            assertThat(pao.get("rank_in_district")).as("a provincial organization has no district rank").isNull();
+            assertThat(((Number) pao.get("rank_in_province")).intValue()).isEqualTo(4);
+            assertThat(pao.get("org_name_th")).isEqualTo("องค์การบริหารส่วนจังหวัดสระบุรี");
 
             List<Map<String, Object>> lowItems = ClickHouseQueries.query(analyst, "SELECT item_code, score FROM "
                     + "v_oit_items_at_or_below_threshold WHERE org_code = '6190803' ORDER BY item_code");
@@ -96,6 +107,18 @@ abstract class PipelineEndToEndSuite {
                     + "AND area_code = '1908'", rows -> rows.size() == 1
                     && ((Number) rows.get(0).get("organizations")).intValue() == 3);
             assertThat(((Number) nongDon.get(0).get("organizations")).intValue()).isEqualTo(3);
+            List<Map<String, Object>> saraburi = ClickHouseQueries.awaitRows(analyst, "SELECT org_type, "
+                    + "organizations FROM v_area_rollups WHERE area_level = 'PROVINCE' AND fiscal_year = 2568 "
+                    + "AND area_code = '19' ORDER BY org_type", rows -> rows.size() == 4);
+            assertThat(saraburi).extracting(row -> row.get("org_type"), row -> ((Number) row.get("organizations"))
+                    .intValue()).containsExactly(org.assertj.core.groups.Tuple.tuple("", 5),
+                    org.assertj.core.groups.Tuple.tuple("PROVINCIAL_ADMINISTRATIVE_ORGANIZATION", 1),
+                    org.assertj.core.groups.Tuple.tuple("SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION", 3),
+                    org.assertj.core.groups.Tuple.tuple("TOWN_MUNICIPALITY", 1));
+            List<Map<String, Object>> mueang = ClickHouseQueries.query(analyst, "SELECT organizations FROM "
+                    + "v_area_rollups WHERE area_level = 'DISTRICT' AND fiscal_year = 2568 AND area_code = '1901'");
+            assertThat(mueang).extracting(row -> ((Number) row.get("organizations")).intValue())
+                    .as("the provincial organization counts in no district").containsExactly(1);
 
             List<Map<String, Object>> movers = ClickHouseQueries.awaitRows(analyst, "SELECT total_delta, riser_rank "
                     + "FROM v_yoy_movers WHERE org_code = '6190803'", rows -> rows.size() == 1);

@@ -19,6 +19,7 @@ import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.LevelCount;
+import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
 import org.itapipe.schemas.methodology.Methodology;
@@ -30,14 +31,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Property: after every input of a random sequence of submissions and revisions (late, repeated, years in any order)
- * across several districts and provinces, every rollup and year-over-year record on the output topics equals a
- * brute-force recomputation from the latest submission of each organization and year.
+ * across several districts, provinces and organization types, every rollup (district, province and national, over
+ * all types and per type) and year-over-year record on the output topics equals a brute-force recomputation from the
+ * latest submission of each organization and year.
  */
 class RollupsMatchRecomputationTest {
 
+    /** Code's first digit (its type: 2 อบจ., 4 เทศบาลเมือง, 5 เทศบาลตำบล, 6 อบต.), province, district. */
     private static final String[][] PLACES = {
-        {"19", "1908"}, {"19", "1908"}, {"19", "1901"}, {"19", "1901"}, {"19", "1902"}, {"16", "1606"}, {"16", "1606"},
-        {"16", "1601"}};
+        {"6", "19", "1908"}, {"5", "19", "1908"}, {"6", "19", "1901"}, {"2", "19", "1901"}, {"6", "19", "1902"},
+        {"6", "16", "1606"}, {"4", "16", "1606"}, {"2", "16", "1601"}, {"5", "16", "1601"}};
     private static final int[] YEARS = {2567, 2568};
     private static final String[] OIT = {"o5", "o12", "o23", "o25"};
     private final MethodologyCatalog methodologies = MethodologyCatalog.builtIn();
@@ -51,11 +54,12 @@ class RollupsMatchRecomputationTest {
 
     private void runSequence(Random random, int length) {
         try (TopologyHarness harness = new TopologyHarness(methodologies)) {
-            TestOutputTopic<String, AreaRollup> districts = harness.output(Topics.DISTRICT_ROLLUPS);
-            TestOutputTopic<String, AreaRollup> provinces = harness.output(Topics.PROVINCE_ROLLUPS);
+            Map<AreaLevel, TestOutputTopic<String, AreaRollup>> rollups = Map.of(
+                    AreaLevel.DISTRICT, harness.output(Topics.DISTRICT_ROLLUPS),
+                    AreaLevel.PROVINCE, harness.output(Topics.PROVINCE_ROLLUPS),
+                    AreaLevel.NATIONAL, harness.output(Topics.NATIONAL_ROLLUPS));
             TestOutputTopic<String, YearOverYearChange> yoy = harness.output(Topics.YEAR_OVER_YEAR);
-            Map<String, AreaRollup> districtTable = new HashMap<>();
-            Map<String, AreaRollup> provinceTable = new HashMap<>();
+            Map<AreaLevel, Map<String, AreaRollup>> rollupTables = new HashMap<>();
             Map<String, YearOverYearChange> yoyTable = new HashMap<>();
             Map<String, ScoreSubmission> latest = new HashMap<>();
             for (int step = 0; step < length; step++) {
@@ -65,14 +69,14 @@ class RollupsMatchRecomputationTest {
                 if (!latest.containsKey(key) || latest.get(key).getRevision() < next.getRevision()) {
                     latest.put(key, next);
                 }
-                districts.readKeyValuesToList().forEach(kv -> districtTable.put(kv.key, kv.value));
-                provinces.readKeyValuesToList().forEach(kv -> provinceTable.put(kv.key, kv.value));
+                rollups.forEach((level, topic) -> topic.readKeyValuesToList().forEach(kv ->
+                        rollupTables.computeIfAbsent(level, l -> new HashMap<>()).put(kv.key, kv.value)));
                 yoy.readKeyValuesToList().forEach(kv -> yoyTable.put(kv.key, kv.value));
 
-                assertThat(districtTable).as("district rollups at step %d", step)
-                        .isEqualTo(expectedRollups(latest, true));
-                assertThat(provinceTable).as("province rollups at step %d", step)
-                        .isEqualTo(expectedRollups(latest, false));
+                for (AreaLevel level : AreaLevel.values()) {
+                    assertThat(rollupTables.getOrDefault(level, Map.of())).as("%s rollups at step %d", level, step)
+                            .isEqualTo(expectedRollups(latest, level));
+                }
                 assertThat(yoyTable.keySet()).as("year-over-year keys at step %d", step)
                         .isEqualTo(expectedYoyKeys(latest));
                 yoyTable.forEach((yoyKey, change) -> assertThat(change.getTotalDelta()).as(yoyKey)
@@ -96,21 +100,36 @@ class RollupsMatchRecomputationTest {
                 items.add(random.nextInt(4) == 0 ? "50.00" : "100.00");
             }
         }
-        return submission(PLACES[org][1] + "0" + org, PLACES[org][1], PLACES[org][0], year, 1 + random.nextInt(6), indicators,
-                items.toArray(String[]::new));
+        String[] place = PLACES[org];
+        return submission(place[0] + place[2] + "0" + org, place[2], place[1], year, 1 + random.nextInt(6),
+                indicators, items.toArray(String[]::new));
     }
 
-    private Map<String, AreaRollup> expectedRollups(Map<String, ScoreSubmission> latest, boolean district) {
-        Map<String, List<ScoreSubmission>> byArea = latest.values().stream().collect(Collectors.groupingBy(s ->
-                s.getFiscalYear() + "/" + (district ? s.getDistrictCode() : s.getProvinceCode())));
+    /** The rollup keys a submission counts in at one level, straight from the definition of each rollup. */
+    private static List<String> areaKeys(ScoreSubmission s, AreaLevel level) {
+        String year = s.getFiscalYear() + "/";
+        String type = "/" + s.getOrgType().name();
+        return switch (level) {
+            case DISTRICT -> s.getOrgType() == OrganizationType.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION ? List.of()
+                    : List.of(year + s.getDistrictCode());
+            case PROVINCE -> List.of(year + s.getProvinceCode(), year + s.getProvinceCode() + type);
+            case NATIONAL -> List.of(year + "TH", year + "TH" + type);
+        };
+    }
+
+    private Map<String, AreaRollup> expectedRollups(Map<String, ScoreSubmission> latest, AreaLevel level) {
+        Map<String, List<ScoreSubmission>> byArea = new HashMap<>();
+        latest.values().forEach(s -> areaKeys(s, level).forEach(area ->
+                byArea.computeIfAbsent(area, a -> new ArrayList<>()).add(s)));
         Map<String, AreaRollup> expected = new HashMap<>();
-        byArea.forEach((area, members) -> expected.put(area, bruteForce(area, members, latest, district)));
+        byArea.forEach((area, members) -> expected.put(area, bruteForce(area, members, latest, level)));
         return expected;
     }
 
     /** An independent recomputation of a rollup, straight from its definition. */
     private AreaRollup bruteForce(String area, List<ScoreSubmission> members, Map<String, ScoreSubmission> latest,
-                                  boolean district) {
+                                  AreaLevel level) {
+        String[] key = area.split("/");
         int year = members.get(0).getFiscalYear();
         Methodology methodology = methodologies.require(year);
         List<BigDecimal> totals = members.stream().map(this::total).sorted().toList();
@@ -141,8 +160,9 @@ class RollupsMatchRecomputationTest {
                 .toList();
         return AreaRollup.newBuilder()
                 .setFiscalYear(year)
-                .setAreaLevel(district ? AreaLevel.DISTRICT : AreaLevel.PROVINCE)
-                .setAreaCode(area.substring(area.indexOf('/') + 1))
+                .setAreaLevel(level)
+                .setAreaCode(key[1])
+                .setOrgType(key.length == 3 ? OrganizationType.valueOf(key[2]) : null)
                 .setOrganizations(n)
                 .setMeanTotal(mean)
                 .setMedianTotal(median)

@@ -87,8 +87,8 @@ final class TopologyHarness implements AutoCloseable {
         }
         return ScoreSubmission.newBuilder()
                 .setSubmissionId(org + "-" + year + "-" + revision)
-                .setOrgCode(org).setOrgNameTh("อบต." + org).setOrgType(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION)
-                .setDistrictCode(district).setProvinceCode(province).setSubdistrictCode(org)
+                .setOrgCode(org).setOrgNameTh("อปท." + org).setOrgType(typeOf(org))
+                .setDistrictCode(district).setProvinceCode(province)
                 .setFiscalYear(year).setRevision(revision)
                 .setIndicators(IntStream.range(0, 10)
                         .mapToObj(i -> new IndicatorScore(i + 1, new BigDecimal(indicators[i]))).toList())
@@ -96,6 +96,16 @@ final class TopologyHarness implements AutoCloseable {
                 .setSource(SubmissionSource.API)
                 .setSubmittedAt(Instant.parse("2025-10-01T00:00:00Z"))
                 .build();
+    }
+
+    /** The type a DLA code's first digit stands for (2 อบจ., 4 เทศบาลเมือง, 5 เทศบาลตำบล, else อบต.). */
+    static OrganizationType typeOf(String orgCode) {
+        return switch (orgCode.charAt(0)) {
+            case '2' -> OrganizationType.PROVINCIAL_ADMINISTRATIVE_ORGANIZATION;
+            case '4' -> OrganizationType.TOWN_MUNICIPALITY;
+            case '5' -> OrganizationType.SUBDISTRICT_MUNICIPALITY;
+            default -> OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION;
+        };
     }
 
     static final String[] SEED_INDICATORS =

@@ -37,9 +37,9 @@ import org.itapipe.schemas.topics.Topics;
 public final class NationalDataset {
 
     static final long SEED = 2568;
-    static final double SCALE = 2.75;
-    static final double YEAR_STEP_MEAN = 0.75;
-    static final double YEAR_STEP_SD = 3.0;
+    static final double SCALE = 2.85;
+    static final double YEAR_STEP_MEAN = 0.5;
+    static final double YEAR_STEP_SD = 2.5;
     private static final double MAX_SHORTFALL = 70;
     private static final BigDecimal HUNDRED = new BigDecimal("100.00");
     private static final BigDecimal HALF = new BigDecimal("50.00");

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoublePredicate;
 import java.util.Optional;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.importer.BulkImport;
@@ -12,6 +16,7 @@ import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.importer.RecordResult;
+import org.itapipe.schemas.avro.ItemScore;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.methodology.SubmissionScores;
@@ -54,26 +59,56 @@ class NationalDatasetTest {
     }
 
     @Test
-    void everyRowPassesValidationWithoutFlagsAndTotalsLookLikePublishedResults() throws Exception {
+    void theSeedsYearIsLeftOutSoItsFiguresComeOnlyFromItsReport() {
+        NationalDataset withoutSeed = new NationalDataset(reference.organizations().all(), reference.methodologies(),
+                Set.of("6190803/2568"));
+
+        String csv = withoutSeed.generate(List.of(2567, 2568), 0).csv().get(0);
+
+        assertThat(csv).contains("\n6190803,2567,").doesNotContain("\n6190803,2568,");
+        assertThat(withoutSeed.generate(List.of(2567, 2568), 0).firstRows())
+                .isEqualTo(reference.organizations().all().size() * 2 - 1);
+    }
+
+    @Test
+    void everyRowPassesValidationWithoutFlagsAndTheFiguresMatchThePublishedNationalOnes() throws Exception {
         ImportSummary summary = reference.bulkImport().run(List.of(new ImportSource("national.csv", InputFormat.CSV,
-                () -> new StringReader(dataset.generate(List.of(2568), 0).csv().get(0)))),
+                () -> new StringReader(dataset.generate(List.of(2567, 2568), 0).csv().get(0)))),
                 BulkImport.Admission.ALL, Optional.empty(), result -> { });
 
         assertThat(summary.rejected()).isZero();
         assertThat(summary.flagged()).isZero();
-        MethodologyCatalog methodologies = reference.methodologies();
-        List<BigDecimal> totals = summary.results().stream()
-                .map(result -> ((RecordResult.Accepted) result).submission())
-                .map(s -> methodologies.require(2568).score(SubmissionScores.indicators(s)).total()).toList();
-        long between80And100 = totals.stream().filter(t -> t.compareTo(new BigDecimal("80")) >= 0).count();
-        long below75 = totals.stream().filter(t -> t.compareTo(new BigDecimal("75")) < 0).count();
-        assertThat((double) between80And100 / totals.size()).isGreaterThan(0.8);
-        assertThat(below75).isPositive();
-        long oitAt50 = summary.results().stream().map(result -> ((RecordResult.Accepted) result).submission())
-                .flatMap((ScoreSubmission s) -> s.getItems().stream())
-                .filter(item -> item.getCode().startsWith("o") && item.getScore().compareTo(new BigDecimal("50")) == 0)
+        List<ScoreSubmission> submissions = summary.results().stream()
+                .map(result -> ((RecordResult.Accepted) result).submission()).toList();
+        Map<String, BigDecimal> totals = new HashMap<>();
+        submissions.forEach(s -> totals.put(s.getOrgCode() + "/" + s.getFiscalYear(), reference.methodologies()
+                .require(s.getFiscalYear()).score(SubmissionScores.indicators(s)).total()));
+        double mean2568 = mean(totals, 2568);
+        double mean2567 = mean(totals, 2567);
+        // Published FY 2568: mean 93.82, 94.17 % at or above 85, up 0.77 on FY 2567.
+        assertThat(mean2568).isBetween(93.3, 94.3);
+        assertThat(mean2568 - mean2567).isBetween(0.4, 1.2);
+        assertThat(share(totals, 2568, t -> t >= 85)).isBetween(0.92, 0.96);
+        long movedFivePoints = reference.organizations().all().stream().filter(org -> Math.abs(
+                totals.get(org.code() + "/2568").subtract(totals.get(org.code() + "/2567")).doubleValue()) >= 5)
                 .count();
-        long oitItems = totals.size() * 28L;
-        assertThat((double) oitAt50 / oitItems).isBetween(0.02, 0.08);
+        assertThat(movedFivePoints).as("organizations that rose or fell by 5 points or more").isBetween(100L, 1500L);
+        List<BigDecimal> oitItems = submissions.stream().flatMap(s -> s.getItems().stream())
+                .filter(item -> item.getCode().startsWith("o")).map(ItemScore::getScore).toList();
+        long allHalfOrNothing = oitItems.stream().filter(score -> Set.of("0.00", "50.00", "100.00")
+                .contains(score.toPlainString())).count();
+        assertThat((double) allHalfOrNothing / oitItems.size()).isGreaterThan(0.98);
+        assertThat(oitItems).contains(new BigDecimal("50.00"), new BigDecimal("0.00"));
+    }
+
+    private static double mean(Map<String, BigDecimal> totals, int year) {
+        return totals.entrySet().stream().filter(e -> e.getKey().endsWith("/" + year))
+                .mapToDouble(e -> e.getValue().doubleValue()).average().orElseThrow();
+    }
+
+    private static double share(Map<String, BigDecimal> totals, int year, DoublePredicate test) {
+        List<Double> year2568 = totals.entrySet().stream().filter(e -> e.getKey().endsWith("/" + year))
+                .map(e -> e.getValue().doubleValue()).toList();
+        return (double) year2568.stream().filter(test::test).count() / year2568.size();
     }
 }
