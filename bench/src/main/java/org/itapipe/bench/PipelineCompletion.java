@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * When the analyst views are complete for a replay: every organization-year is in {@code v_latest_submissions} and
- * {@code v_indicator_gaps} at its last revision, and every district and province rollup agrees with those latest
- * submissions on its organization count, lowest and highest total. The revisions of a generated organization-year
+ * {@code v_indicator_gaps} at its last revision, and every rollup (district, province and national, over all types
+ * and per type) agrees with those latest submissions on its organization count, lowest and highest total. The revisions of a generated organization-year
  * run 1..n, so "every one at its last revision" is "the sum of the latest revisions equals the number of records".
  */
 final class PipelineCompletion {
@@ -19,18 +19,29 @@ final class PipelineCompletion {
             + "FROM v_indicator_gaps)";
     private static final String AREAS_OUT_OF_DATE = """
             SELECT count() FROM (
-                SELECT 'DISTRICT' AS level, fiscal_year, district_code AS area, count() AS n, min(total) AS low,
-                       max(total) AS high
-                FROM v_latest_submissions GROUP BY fiscal_year, district_code
+                SELECT 'DISTRICT' AS level, fiscal_year, district_code AS area, '' AS type, count() AS n,
+                       min(total) AS low, max(total) AS high
+                FROM v_latest_submissions WHERE org_type != 'PROVINCIAL_ADMINISTRATIVE_ORGANIZATION'
+                GROUP BY fiscal_year, district_code
                 UNION ALL
-                SELECT 'PROVINCE', fiscal_year, province_code, count(), min(total), max(total)
+                SELECT 'PROVINCE', fiscal_year, province_code, '', count(), min(total), max(total)
                 FROM v_latest_submissions GROUP BY fiscal_year, province_code
+                UNION ALL
+                SELECT 'PROVINCE', fiscal_year, province_code, org_type, count(), min(total), max(total)
+                FROM v_latest_submissions GROUP BY fiscal_year, province_code, org_type
+                UNION ALL
+                SELECT 'NATIONAL', fiscal_year, 'TH', '', count(), min(total), max(total)
+                FROM v_latest_submissions GROUP BY fiscal_year
+                UNION ALL
+                SELECT 'NATIONAL', fiscal_year, 'TH', org_type, count(), min(total), max(total)
+                FROM v_latest_submissions GROUP BY fiscal_year, org_type
             ) AS expected
             LEFT ANTI JOIN (
-                SELECT toString(area_level) AS level, fiscal_year, area_code AS area, toUInt64(organizations) AS n,
-                       min_total AS low, max_total AS high
+                SELECT toString(area_level) AS level, fiscal_year, area_code AS area, toString(org_type) AS type,
+                       toUInt64(organizations) AS n, min_total AS low, max_total AS high
                 FROM v_area_rollups
-            ) AS actual USING (level, fiscal_year, area, n, low, high)""";
+            ) AS actual USING (level, fiscal_year, area, type, n, low, high)""";
+
 
     private final long organizationYears;
     private final long records;
