@@ -94,7 +94,8 @@ public final class RowMapper {
             s.getDistrictCode(), s.getProvinceCode(), card.total(), card.level().code(), card.level().nameTh(),
             card.level().passing() ? 1 : 0, s.getReportedTotal(), s.getReportedLevel(), s.getSource().name(),
             s.getSourceReference(), Timestamp.from(s.getSubmittedAt()),
-            s.getFlags().stream().map(Flag::getRule).toList(), partition, offset}));
+            s.getFlags().stream().map(Flag::getRule).toList(), s.getFlags().stream().map(Flag::getField).toList(),
+            s.getFlags().stream().map(Flag::getMessage).toList(), partition, offset}));
         for (IndicatorScore score : s.getIndicators()) {
             rows.add(new Row(Tables.SUBMISSION_INDICATORS, new Object[] {s.getOrgCode(), s.getFiscalYear(),
                 s.getRevision(), score.getIndicator(), score.getScore(), offset}));

@@ -8,7 +8,7 @@ public final class Tables {
     public static final Table SUBMISSIONS = Table.of("submissions", "org_code", "fiscal_year", "revision",
             "submission_id", "org_name_th", "org_name_en", "org_type", "subdistrict_code", "district_code",
             "province_code", "total", "level", "level_th", "passing", "reported_total", "reported_level", "source",
-            "source_reference", "submitted_at", "flags", "_partition", "_offset");
+            "source_reference", "submitted_at", "flags", "flag_fields", "flag_messages", "_partition", "_offset");
     public static final Table SUBMISSION_INDICATORS = Table.of("submission_indicators", "org_code", "fiscal_year",
             "revision", "indicator", "score", "_offset");
     public static final Table SUBMISSION_ITEMS = Table.of("submission_items", "org_code", "fiscal_year", "revision",
