@@ -32,6 +32,8 @@ import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.launcher.demo.DemoReport;
+import org.itapipe.reports.web.WebApplication;
+import org.itapipe.reports.web.WebSettings;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.ClickHouseWriter;
@@ -87,8 +89,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Ingest API (default: ${DEFAULT-VALUE}).")
     private int ingestPort;
 
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Pages and reports (default: ${DEFAULT-VALUE}).")
+    private int webPort;
+
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
+    private WebApplication web;
 
     @Override
     public Integer call() throws Exception {
@@ -118,6 +125,10 @@ final class DemoCommand implements Callable<Integer> {
                     reference.methodologies(), SinkLoader.AfterInsert.NOTHING));
             running.add(0, NotifierApplication.start(endpoints.connections(), NotifierSettings.from(demo),
                     reference.methodologies()));
+            web = WebApplication.start(endpoints.clickhouseAnalyst(), WebSettings.from(demo.withDefaults(
+                    Map.of(WebSettings.PORT, Integer.toString(webPort)))), reference.methodologies(),
+                    reference.organizations());
+            running.add(0, web);
             return null;
         });
 
@@ -157,6 +168,9 @@ final class DemoCommand implements Callable<Integer> {
         endpoints.lines().forEach(out::println);
         out.println("ingest.url=http://127.0.0.1:" + ingestPort);
         out.println("ingest.api_key=" + apiKey);
+        out.println("web.url=http://127.0.0.1:" + web.port() + "/");
+        out.println("web.seed_report=http://127.0.0.1:" + web.port() + "/organizations/" + SEED_ORG + "/"
+                + REPORT_YEAR);
         out.flush();
         err.println("itapipe: the demo is running; press Ctrl-C to stop it");
         err.flush();

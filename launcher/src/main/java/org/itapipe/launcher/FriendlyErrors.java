@@ -4,6 +4,7 @@ import org.itapipe.config.ConfigException;
 import org.itapipe.devstack.PrerequisiteMissing;
 import org.itapipe.devstack.StackStartFailed;
 import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.reports.pdf.PdfUnavailableException;
 import org.itapipe.schemas.registry.RegistryException;
 import org.itapipe.sink.schema.MigrationException;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
         if (e instanceof PrerequisiteMissing || e instanceof ConfigException || e instanceof StackStartFailed
                 || e instanceof KafkaUnavailableException || e instanceof MigrationException
-                || e instanceof RegistryException || e instanceof IllegalArgumentException) {
+                || e instanceof RegistryException || e instanceof IllegalArgumentException
+                || e instanceof PdfUnavailableException || e instanceof java.sql.SQLException) {
             command.getErr().println("itapipe: " + e.getMessage());
             return USER_ERROR;
         }

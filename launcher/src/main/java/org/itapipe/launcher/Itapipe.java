@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         subcommands = {StackCommand.class, DemoCommand.class, IngestCommand.class, ImportCommand.class, KeysCommand.class, StreamsCommand.class,
-                SinkCommand.class, NotifierCommand.class, SchemasCommand.class, BenchCommand.class,
+                SinkCommand.class, NotifierCommand.class, WebCommand.class, ReportCommand.class, SchemasCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Itapipe {
 

@@ -3,6 +3,12 @@ package org.itapipe.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +46,8 @@ class DemoCommandTest {
                 "--registry-port", Integer.toString(ports.registry()),
                 "--clickhouse-http-port", Integer.toString(ports.clickhouseHttp()),
                 "--clickhouse-native-port", Integer.toString(ports.clickhouseNative()),
-                "--ingest-port", Integer.toString(StackPorts.free().kafka()))) {
+                "--ingest-port", Integer.toString(StackPorts.free().kafka()),
+                "--web-port", Integer.toString(StackPorts.free().kafka()))) {
             demo.awaitLine("ingest.api_key=", Duration.ofMinutes(8));
             ClickHouseSettings analyst = new ClickHouseSettings(
                     "jdbc:clickhouse://127.0.0.1:" + ports.clickhouseHttp() + "/default",
@@ -81,8 +88,43 @@ class DemoCommandTest {
                     .containsPattern("all types\\s+7,849\\s+mean")
                     .containsPattern("SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION\\s+5,300\\s+mean")
                     .contains("The national scores are generated (synthetic");
+            String seedReport = value(demo, "web.seed_report=");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(seedReport))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("องค์การบริหารส่วนตำบลบ้านกลับ").contains("94.30").contains("ผ่านดี");
+            reportsAreWrittenForOneOrganizationAndAWholeProvince(demo);
             demo.terminate();
             assertThat(demo.awaitExit(Duration.ofSeconds(60))).as("stopped by SIGTERM").isNotNegative();
+        }
+    }
+
+    /** {@code itapipe report} against the running demo, with the analyst settings the demo printed. */
+    private void reportsAreWrittenForOneOrganizationAndAWholeProvince(LauncherProcess demo) throws Exception {
+        Path config = stateDir.resolve("analyst.properties");
+        Files.writeString(config, String.join("\n", demo.awaitLine("clickhouse.jdbc=", Duration.ofSeconds(1)),
+                demo.awaitLine("clickhouse.analyst.user=", Duration.ofSeconds(1)),
+                demo.awaitLine("clickhouse.analyst.password=", Duration.ofSeconds(1))) + "\n");
+        Path pdf = stateDir.resolve("seed.pdf");
+        try (LauncherProcess report = LauncherProcess.start("report", "--config", config.toString(), "--org",
+                "6190803", "--year", "2568", "--out", pdf.toString())) {
+            assertThat(report.awaitExit(Duration.ofMinutes(2))).as(report.output()).isZero();
+        }
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        Path saraburi = stateDir.resolve("saraburi");
+        try (LauncherProcess report = LauncherProcess.start("report", "--config", config.toString(), "--province",
+                "19", "--year", "2568", "--out", saraburi.toString())) {
+            assertThat(report.awaitExit(Duration.ofMinutes(5))).as(report.output()).isZero();
+            System.out.println(report.output());
+        }
+        try (var files = Files.list(saraburi)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList()).hasSize(OrganizationRegistry.dla()
+                    .inProvince("19").size()).contains("6190803-2568.pdf", "2190101-2568.pdf");
+        }
+        try (LauncherProcess report = LauncherProcess.start("report", "--config", config.toString(), "--org",
+                "6190803", "--year", "2590", "--out", pdf.toString())) {
+            assertThat(report.awaitExit(Duration.ofMinutes(1))).isEqualTo(ReportCommand.NO_DATA);
+            assertThat(report.output()).contains("6190803 has no submission for fiscal year 2590");
         }
     }
 

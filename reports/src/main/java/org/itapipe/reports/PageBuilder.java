@@ -148,7 +148,7 @@ public final class PageBuilder {
         Map<String, Object> line = new HashMap<>();
         line.put("rank", row.rankInProvince());
         line.put("code", row.code());
-        line.put("nameTh", row.nameTh());
+        line.put("nameTh", organizations.find(row.code()).map(Organization::shortNameTh).orElse(row.nameTh()));
         line.put("type", row.type().name());
         line.put("typeName", typeName(row.type()));
         line.put("districtNameTh", geography.district(row.districtCode()).map(District::nameTh).orElse(""));

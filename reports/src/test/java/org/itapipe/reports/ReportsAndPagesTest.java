@@ -223,7 +223,7 @@ class ReportsAndPagesTest {
                 .isEqualTo("6190802");
 
         browser.get(url("/provinces/19?year=2568"));
-        browser.findElement(By.linkText("องค์การบริหารส่วนตำบลบ้านกลับ")).click();
+        browser.findElement(By.linkText("อบต.บ้านกลับ")).click();
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("94.30");
         screenshot("report-6190803-2568.png");
     }

@@ -114,7 +114,7 @@ public final class ReportDatabase {
         List<Mover> fallers = movers(code, year, "faller_rank");
         List<ItemCount> failed = new ArrayList<>();
         query("SELECT item_code, any(item_name_th), count() AS n FROM v_oit_items_at_or_below_threshold "
-                + "WHERE province_code = ? AND fiscal_year = ? GROUP BY item_code ORDER BY n DESC, item_code "
+                + "WHERE province_code = ? AND fiscal_year = ? GROUP BY item_code ORDER BY n DESC, substring(item_code, 1, 1), toUInt8OrZero(substring(item_code, 2)) "
                 + "LIMIT " + LIST_LIMIT, List.of(code, year), row -> failed.add(new ItemCount(row.getString(1),
                 row.getString(2), row.getInt(3))));
         List<OpenAlert> alerts = new ArrayList<>();

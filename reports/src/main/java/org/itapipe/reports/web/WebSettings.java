@@ -1,7 +1,11 @@
 package org.itapipe.reports.web;
 
 import java.nio.file.Path;
+import org.itapipe.config.ClickHouseSettings;
+import org.itapipe.config.ConfigException;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.Connections;
+import org.itapipe.config.Secret;
 
 /**
  * Settings of {@code itapipe web} and of the PDF printer that {@code itapipe report} shares.
@@ -17,6 +21,21 @@ public record WebSettings(String host, int port, Path chromium, Path chromedrive
     public static final String PORT = "web.port";
     public static final String CHROMIUM = "reports.chromium";
     public static final String CHROMEDRIVER = "reports.chromedriver";
+
+    public static final String ANALYST_USER = "clickhouse.analyst.user";
+    public static final String ANALYST_PASSWORD = "clickhouse.analyst.password";
+
+    /**
+     * The read-only user that reports and pages read ClickHouse as: clickhouse.analyst.user and
+     * clickhouse.analyst.password (printed by {@code itapipe stack}), at the server of clickhouse.jdbc.
+     */
+    public static ClickHouseSettings analyst(ConfigSource config) {
+        String user = config.get(ANALYST_USER).orElseThrow(() -> new ConfigException(ANALYST_USER + " is not set: "
+                + "reports and pages read ClickHouse as its read-only analyst user (itapipe stack prints "
+                + ANALYST_USER + " and " + ANALYST_PASSWORD + "; pass that output with --config)"));
+        return new ClickHouseSettings(Connections.from(config).clickhouse().jdbcUrl(), user,
+                new Secret(config.get(ANALYST_PASSWORD, "")));
+    }
 
     public static WebSettings from(ConfigSource config) {
         return new WebSettings(config.get(HOST, "127.0.0.1"), Integer.parseInt(config.get(PORT, "8090")),
