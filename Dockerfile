@@ -4,7 +4,11 @@ WORKDIR /src
 COPY . .
 RUN mvn -B -q -DskipTests -pl launcher -am package
 
-FROM eclipse-temurin:17-jre
+# Debian, whose chromium is a real package (Ubuntu's is a snap stub that does not run in a container): Chromium
+# prints the reports to PDF, the only engine here that shapes Thai correctly; Sarabun ships in the jar.
+FROM debian:bookworm-slim
+RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        openjdk-17-jre-headless chromium chromium-driver fonts-thai-tlwg && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/itapipe
 COPY --from=build /src/launcher/target/itapipe.jar ./itapipe.jar
 COPY --from=build /src/launcher/target/lib ./lib

@@ -24,7 +24,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
         if (e instanceof PrerequisiteMissing || e instanceof ConfigException || e instanceof StackStartFailed
                 || e instanceof KafkaUnavailableException || e instanceof MigrationException
                 || e instanceof RegistryException || e instanceof IllegalArgumentException
-                || e instanceof PdfUnavailableException || e instanceof java.sql.SQLException) {
+                || e instanceof PdfUnavailableException || e instanceof java.sql.SQLException
+                || e instanceof java.io.IOException) {
             command.getErr().println("itapipe: " + e.getMessage());
             return USER_ERROR;
         }

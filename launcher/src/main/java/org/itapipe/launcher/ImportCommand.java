@@ -3,6 +3,7 @@ package org.itapipe.launcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.parse.PdfText;
 import org.itapipe.ingest.importer.NormalizedJson;
 import org.itapipe.ingest.importer.RecordResult;
 import org.itapipe.ingest.publish.SubmissionPublisher;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code itapipe import FILE...}: validates and publishes CSV, NDJSON and published ITA reports. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import score submissions: CSV (.csv), NDJSON (.ndjson, .jsonl) or published ITA analysis "
-                + "reports (.txt, Thai text as extracted from the PDF).",
+                + "reports (.txt: Thai text as extracted from the PDF, or the .pdf itself: its text layer).",
                 "Every record is validated with the same rules as the HTTP API; accepted ones are published to "
                         + "ita.submissions.v1. Exits 1 when any record was rejected."})
 final class ImportCommand implements Callable<Integer> {
@@ -71,8 +73,8 @@ final class ImportCommand implements Callable<Integer> {
         for (Path file : files) {
             InputFormat fileFormat = format != null ? format : InputFormat.ofFileName(file.toString()).orElseThrow(() ->
                     new IllegalArgumentException(file + ": unknown extension; use --format csv|ndjson|report"));
-            sources.add(new ImportSource(file.getFileName().toString(), fileFormat,
-                    () -> Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+            sources.add(new ImportSource(file.getFileName().toString(), fileFormat, InputFormat.isPdf(file.toString())
+                    ? () -> new StringReader(PdfText.of(file)) : () -> Files.newBufferedReader(file, StandardCharsets.UTF_8)));
             records += estimateRecords(file, fileFormat);
         }
         BulkImport importer = IngestApplication.ReferenceData.from(config.source()).bulkImport();

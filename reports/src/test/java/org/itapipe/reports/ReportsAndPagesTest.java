@@ -1,6 +1,7 @@
 package org.itapipe.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -32,6 +33,8 @@ import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.importer.RecordResult;
+import org.itapipe.ingest.parse.PdfText;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.reports.data.ReportDatabase;
 import org.itapipe.reports.model.AnalysisReport;
@@ -39,6 +42,7 @@ import org.itapipe.reports.model.Labels;
 import org.itapipe.reports.pdf.ChromiumPdfPrinter;
 import org.itapipe.reports.web.WebServer;
 import org.itapipe.reports.web.WebSettings;
+import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.geography.Geography;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
@@ -192,6 +196,45 @@ class ReportsAndPagesTest {
                 .contains("3.50").contains("2.00").contains("10.00").contains("แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน")
                 .contains("รายงานผลการดำเนินงานประจำปี").contains("หน้า 1 จาก " + pages);
         assertThat(pages).isBetween(2, 8);
+    }
+
+    @Test
+    void aRenderedPdfImportedBackGivesTheSameFigures(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        AnalysisReport report = reports.report("6190803", 2568, Labels.TH).orElseThrow();
+        Path pdf = dir.resolve("report.pdf");
+        Files.write(pdf, reports.reportPdf(report));
+
+        ImportSummary summary = IngestApplication.ReferenceData.standard().bulkImport().run(List.of(new ImportSource(
+                "report.pdf", InputFormat.REPORT, () -> new StringReader(PdfText.of(pdf)))),
+                BulkImport.Admission.ALL, Optional.empty(), result -> { });
+
+        assertThat(summary.rejections()).isEmpty();
+        ScoreSubmission imported = ((RecordResult.Accepted) summary.results().get(0)).submission();
+        assertThat(imported.getOrgCode()).isEqualTo("6190803");
+        assertThat(imported.getFiscalYear()).isEqualTo(2568);
+        assertThat(imported.getReportedTotal()).hasToString("94.30");
+        assertThat(imported.getReportedLevel()).isEqualTo("ผ่านดี");
+        assertThat(imported.getIndicators()).extracting(score -> score.getScore().toPlainString())
+                .containsExactly("100.00", "100.00", "100.00", "100.00", "100.00", "99.33", "99.33", "99.33",
+                        "82.50", "90.00");
+        assertThat(imported.getItems()).extracting(item -> item.getCode() + "=" + item.getScore().toPlainString())
+                .contains("o5=50.00", "o6=50.00", "o7=50.00", "o12=50.00", "o19=50.00", "o23=50.00", "o25=10.00",
+                        "e1=98.50");
+        assertThat(imported.getFlags()).extracting(flag -> flag.getRule())
+                .doesNotContain("reported-total-matches-computed", "reported-level-matches-computed");
+    }
+
+    @Test
+    void aPdfWithoutAThaiTextLayerIsRefusedWithTheReason(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path pdf = dir.resolve("scan.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(pdf.toFile());
+        }
+
+        assertThatThrownBy(() -> PdfText.of(pdf)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("scan.pdf has no usable Thai text layer");
     }
 
     @Test

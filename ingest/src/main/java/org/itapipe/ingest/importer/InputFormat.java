@@ -3,9 +3,17 @@ package org.itapipe.ingest.importer;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of input the importers read, recognized by file extension or HTTP content type. */
+/**
+ * The kinds of input the importers read, recognized by file extension or HTTP content type. A published report is
+ * read from its text ({@code .txt}) or from a PDF's text layer ({@code .pdf}, see {@link #isPdf}).
+ */
 public enum InputFormat {
     CSV, NDJSON, REPORT;
+
+    /** A report given as PDF: its text layer is extracted first (ingest's PdfText). */
+    public static boolean isPdf(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".pdf");
+    }
 
     public static Optional<InputFormat> ofFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
@@ -15,7 +23,7 @@ public enum InputFormat {
         if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
             return Optional.of(NDJSON);
         }
-        if (lower.endsWith(".txt")) {
+        if (lower.endsWith(".txt") || lower.endsWith(".pdf")) {
             return Optional.of(REPORT);
         }
         return Optional.empty();

@@ -27,7 +27,9 @@ import org.itapipe.schemas.thai.ThaiDigits;
 /**
  * Reads the yearly ITA analysis report an LAO publishes (Thai text extracted from its PDF, Thai digits): the
  * organization and its district and province, the fiscal year, the total and level, the indicator table, and every
- * item score stated in the per-indicator table (EIT items e1..e9, OIT items written ๐๑..๐๒๘ for o1..o28).
+ * item score stated in the per-indicator table (EIT items e1..e9, OIT items written ๐๑..๐๒๘ for o1..o28). It reads
+ * the text extracted from a published PDF (tab-separated cells) and a PDF's own text layer (see {@link PdfText}),
+ * including the reports this project renders, whose item tables list items as {@code o5 50.00}.
  *
  * <p>Published reports are not always consistent: where the report's improvement plan states an EIT item with another
  * value than its indicator table, the table's value is kept and the record is flagged. What the reader cannot use is
@@ -42,6 +44,12 @@ public final class ReportReader implements SubmissionReader {
     private static final Pattern TOTAL = Pattern.compile("มีผลคะแนน\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*คะแนน\\s*อยู่ในระดับ\\s*(\\S+)");
     private static final Pattern INDICATOR_ROW =
             Pattern.compile("^(?:IIT|EIT|OIT)?\\t(\\d{1,2})\\t[^\\t]+\\t(\\d{1,3}\\.\\d{2})\\s*$", Pattern.MULTILINE);
+    /** A row of the indicator table as a PDF's text layer gives it: the tool on every row, cells apart by spaces. */
+    private static final Pattern SPACED_INDICATOR_ROW = Pattern.compile(
+            "^(?:IIT|EIT|OIT)[ \\t]+(\\d{1,2})[ \\t]+[^\\d\\t]+?[ \\t]+(\\d{1,3}\\.\\d{2})(?:[ \\t]|$)", Pattern.MULTILINE);
+    /** An item and its score closing a line of a table of items, as reports rendered by this project list them. */
+    private static final Pattern LISTED_ITEM = Pattern.compile("(?:^|[ \\t])([eo]\\d{1,2})[ \\t]+(\\d{1,3}\\.\\d{2})[ \\t]*$",
+            Pattern.MULTILINE);
     private static final Pattern ANALYSIS_ROW = Pattern.compile("^(\\d{1,2})\\t([^\\t]*ข้อ[^\\t]*)", Pattern.MULTILINE);
     private static final Pattern EIT_ITEM = Pattern.compile("ข้อ\\s*e(\\d)\\s+(\\d{1,3}\\.\\d{2})\\s*คะแนน");
     private static final Pattern OIT_ITEM = Pattern.compile("ข้อ\\s*0(\\d{1,2})\\s+(\\d{1,3}\\.\\d{2})\\s*คะแนน");
@@ -94,15 +102,27 @@ public final class ReportReader implements SubmissionReader {
         if (!hasTotal) {
             notes.add("the report states no total and level ('มีผลคะแนน ... อยู่ในระดับ ...')");
         }
-        List<RawScore> indicators = new ArrayList<>();
-        Matcher row = INDICATOR_ROW.matcher(text);
-        while (row.find()) {
-            indicators.add(new RawScore(row.group(1), row.group(2)));
-        }
+        List<RawScore> indicators = indicators(text);
         List<RawItem> items = items(text, notes, flags);
         return new ParsedRecord.Parsed(1, new RawSubmission(found.organization().code(), orgName, fiscalYear, null,
                 indicators, items, hasTotal ? total.group(1) : null, hasTotal ? total.group(2) : null,
                 SubmissionSource.REPORT_IMPORT, sourceName, flags), notes);
+    }
+
+    /**
+     * The indicator table: rows as the extracted text of a published report writes them (cells apart by tabs), or
+     * as a PDF's text layer gives them (apart by spaces). The first row of each indicator is its score: later
+     * tables of a report restate indicators.
+     */
+    private static List<RawScore> indicators(String text) {
+        Map<String, RawScore> indicators = new LinkedHashMap<>();
+        for (Pattern pattern : List.of(INDICATOR_ROW, SPACED_INDICATOR_ROW)) {
+            Matcher row = pattern.matcher(text);
+            while (row.find()) {
+                indicators.putIfAbsent(row.group(1), new RawScore(row.group(1), row.group(2)));
+            }
+        }
+        return new ArrayList<>(indicators.values());
     }
 
     /** Item scores from the per-indicator analysis table, cross-checked against the improvement plan. */
@@ -119,6 +139,10 @@ public final class ReportReader implements SubmissionReader {
                 notes.add("indicator " + indicator + " lists items " + iit.group(1).replaceAll("\\s", "")
                         + " without scores of their own (not read as item scores)");
             }
+        }
+        Matcher listed = LISTED_ITEM.matcher(text);
+        while (listed.find()) {
+            items.putIfAbsent(listed.group(1), new RawItem(listed.group(1), null, listed.group(2)));
         }
         Matcher plan = PLAN_EIT_ITEM.matcher(text);
         Set<String> flagged = new HashSet<>();
