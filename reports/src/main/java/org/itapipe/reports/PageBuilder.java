@@ -204,7 +204,6 @@ public final class PageBuilder {
     }
 
     private static String typeName(OrganizationType type) {
-        OrganizationTypes types = OrganizationTypes.of(type);
-        return types.prefixTh().isEmpty() ? types.nameEn() : types.prefixTh();
+        return OrganizationTypes.of(type).nameTh();
     }
 }

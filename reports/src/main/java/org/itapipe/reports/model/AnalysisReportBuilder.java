@@ -209,8 +209,7 @@ public final class AnalysisReportBuilder {
     }
 
     private String typeTh(OrganizationFacts facts) {
-        OrganizationTypes type = OrganizationTypes.of(facts.type());
-        return type.prefixTh().isEmpty() ? type.nameEn() : type.prefixTh();
+        return OrganizationTypes.of(facts.type()).nameTh();
     }
 
     private String districtName(OrganizationFacts facts) {

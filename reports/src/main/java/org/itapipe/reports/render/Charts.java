@@ -61,10 +61,15 @@ public final class Charts {
 
     /** A colour from red (at or below 70) through yellow to green (100) for a total or a score. */
     public static String colour(BigDecimal score) {
+        return colour(score, 70, 100);
+    }
+
+    /** A colour from red (at or below {@code low}) through yellow to green ({@code high} and above). */
+    public static String colour(BigDecimal score, double low, double high) {
         if (score == null) {
             return "#eeeeee";
         }
-        double t = Math.max(0, Math.min(1, (score.doubleValue() - 70) / 30));
+        double t = Math.max(0, Math.min(1, (score.doubleValue() - low) / Math.max(0.01, high - low)));
         int red = t < 0.5 ? 220 : (int) (220 - (t - 0.5) * 2 * 170);
         int green = t < 0.5 ? (int) (80 + t * 2 * 120) : 200;
         return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, 80);

@@ -62,8 +62,13 @@ public final class Maps {
         }
     }
 
-    /** The country, each province filled by {@code colour} of its figure and linked to {@code link} of its code. */
+    /**
+     * The country, each province filled by its figure on a scale from the lowest figure (red) to the highest (green),
+     * so that differences of a point show, and linked to {@code link} of its code; a legend names both ends.
+     */
     public String country(Map<String, BigDecimal> figureByProvince, Function<String, String> link, String caption) {
+        double low = figureByProvince.values().stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+        double high = figureByProvince.values().stream().mapToDouble(BigDecimal::doubleValue).max().orElse(100);
         double[] box = {180, 90, -180, -90};
         outlines.values().forEach(outline -> extend(box, outline.bbox()));
         Projection projection = new Projection(box, 420);
@@ -72,11 +77,16 @@ public final class Maps {
             BigDecimal figure = figureByProvince.get(outline.code());
             svg.append("<a href=\"").append(Html.escape(link.apply(outline.code()))).append("\">")
                     .append("<path class=\"province\" data-code=\"").append(outline.code()).append("\" fill=\"")
-                    .append(Charts.colour(figure)).append("\" stroke=\"#ffffff\" stroke-width=\"0.6\" d=\"")
+                    .append(Charts.colour(figure, low, high)).append("\" stroke=\"#ffffff\" stroke-width=\"0.6\" d=\"")
                     .append(projection.path(outline.rings())).append("\"><title>").append(Html.escape(
                             outline.nameTh() + (figure == null ? "" : ": " + figure.toPlainString())))
                     .append("</title></path></a>");
         }
+        svg.append(String.format(Locale.ROOT, "<g class=\"legend\" font-size=\"11\"><rect x=\"%.0f\" y=\"4\" "
+                + "width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%.0f\" y=\"14\">%.2f</text><rect x=\"%.0f\" "
+                + "y=\"22\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%.0f\" y=\"32\">%.2f</text></g>",
+                projection.width - 60, Charts.colour(BigDecimal.valueOf(high), low, high), projection.width - 44, high,
+                projection.width - 60, Charts.colour(BigDecimal.valueOf(low), low, high), projection.width - 44, low));
         return projection.close(svg);
     }
 

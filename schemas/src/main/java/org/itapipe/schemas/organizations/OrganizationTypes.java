@@ -96,6 +96,15 @@ public enum OrganizationTypes {
         return nameEn;
     }
 
+    /** The type's Thai name: its prefix (องค์การบริหารส่วนตำบล, ...), or what DLA calls Pattaya's kind. */
+    public String nameTh() {
+        return switch (this) {
+            case SPECIAL -> "ท้องถิ่นรูปแบบพิเศษ";
+            case OTHER -> "หน่วยงานอื่น";
+            default -> prefixTh;
+        };
+    }
+
     /**
      * Whether digits 2-5 of the organization's code are its district code. A provincial administrative
      * organization's code names the capital district whatever its seat; agencies beyond LAOs have codes of their own.
