@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             running.add(0, SinkApplication.start(endpoints.connections(), SinkSettings.from(demo),
                     reference.methodologies(), SinkLoader.AfterInsert.NOTHING));
             running.add(0, NotifierApplication.start(endpoints.connections(), NotifierSettings.from(demo),
-                    reference.methodologies()));
+                    reference.methodologies(), reference.organizations()));
             web = WebApplication.start(endpoints.clickhouseAnalyst(), WebSettings.from(demo.withDefaults(
                     Map.of(WebSettings.PORT, Integer.toString(webPort)))), reference.methodologies(),
                     reference.organizations());

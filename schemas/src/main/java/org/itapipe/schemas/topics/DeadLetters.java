@@ -35,12 +35,18 @@ public final class DeadLetters {
 
     /** The envelope as a record of the dead-letter topic, keyed {@code <topic>/<partition>/<offset>}. */
     public static ProducerRecord<String, byte[]> record(DeadLetter envelope, byte[] serializedEnvelope) {
+        return record(Topics.DEAD_LETTERS, envelope.getTopic() + "/" + envelope.getPartition() + "/"
+                + envelope.getOffset(), envelope, serializedEnvelope);
+    }
+
+    /** The envelope as a record of {@code topic} (the dead letters, or the notifier's parked alerts) under {@code key}. */
+    public static ProducerRecord<String, byte[]> record(Topic<String, DeadLetter> topic, String key,
+                                                        DeadLetter envelope, byte[] serializedEnvelope) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_REASON, envelope.getReason().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_CLASS, envelope.getErrorClass().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_SERVICE, envelope.getService().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_SOURCE_TOPIC, envelope.getTopic().getBytes(StandardCharsets.UTF_8));
-        String key = envelope.getTopic() + "/" + envelope.getPartition() + "/" + envelope.getOffset();
-        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, key, serializedEnvelope, headers);
+        return new ProducerRecord<>(topic.name(), null, key, serializedEnvelope, headers);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.avro.DigestMark;
 import org.itapipe.schemas.avro.IndicatorGaps;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.OrganizationType;
@@ -62,8 +63,21 @@ public final class Topics {
             topic("ita.dead-letters.v1", "<source topic>/<partition>/<offset>", DeadLetter.class, CleanupPolicy.DELETE,
                     THIRTY_DAYS);
 
+    /**
+     * Alert notifications a destination did not accept within the notifier's patience, with the reason; kept until
+     * replayed ({@code itapipe notifier replay <destination>}). The envelope's value is the alert record as it was.
+     */
+    public static final Topic<String, DeadLetter> NOTIFIER_PARKED =
+            topic("ita.notifier-parked.v1", "<destination>/<orgCode>/<fiscalYear>/<itemCode>", DeadLetter.class,
+                    CleanupPolicy.DELETE, FOREVER);
+
+    /** When each notifier destination last got its digest; compaction keeps the latest per destination. */
+    public static final Topic<String, DigestMark> NOTIFIER_DIGESTS =
+            table("ita.notifier-digests.v1", "<destination>", DigestMark.class);
+
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, INDICATOR_GAPS,
-            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS);
+            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS, NOTIFIER_PARKED,
+            NOTIFIER_DIGESTS);
 
     /** The rollup topics, one per area level. */
     public static final List<Topic<String, AreaRollup>> ROLLUPS = List.of(DISTRICT_ROLLUPS, PROVINCE_ROLLUPS,

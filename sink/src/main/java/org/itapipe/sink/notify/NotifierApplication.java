@@ -2,12 +2,20 @@ package org.itapipe.sink.notify;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.itapipe.config.Connections;
+import org.itapipe.schemas.avro.OrganizationType;
+import org.itapipe.schemas.geography.Geography;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.methodology.SuggestedActions;
+import org.itapipe.schemas.organizations.Organization;
+import org.itapipe.schemas.organizations.OrganizationRegistry;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
@@ -15,7 +23,10 @@ import org.itapipe.schemas.topics.Topics;
 import org.itapipe.sink.BackgroundService;
 import org.itapipe.sink.KafkaClients;
 
-/** The notifier service: the delivery loop in its own thread, with {@code /health} and {@code /metrics}. */
+/**
+ * The notifier service: one delivery worker per destination (and a digest worker where it has a schedule), with
+ * {@code /health} and {@code /metrics}.
+ */
 public final class NotifierApplication implements AutoCloseable {
 
     private final BackgroundService service;
@@ -25,17 +36,47 @@ public final class NotifierApplication implements AutoCloseable {
     }
 
     public static NotifierApplication start(Connections connections, NotifierSettings settings,
-                                            MethodologyCatalog methodologies) {
+                                            MethodologyCatalog methodologies, OrganizationRegistry organizations) {
         TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
-        KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections, settings.groupId(), 100);
         KafkaProducer<String, byte[]> producer = KafkaClients.producer(connections);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Notifier notifier = new Notifier(consumer, serdes.value(Topics.OIT_ALERTS).deserializer(), producer,
-                serdes.value(Topics.DEAD_LETTERS).serializer(), settings, new AlertMessage(methodologies), metrics);
+        Clock clock = Clock.systemUTC();
+        AlertMessage messages = new AlertMessage(methodologies, Geography.thailand(), SuggestedActions.builtIn(),
+                settings.webUrl());
+        Function<String, OrganizationType> typeOf = code -> organizations.find(code).map(Organization::type)
+                .orElse(OrganizationType.OTHER);
+        Parking parking = new Parking(producer, serdes.value(Topics.NOTIFIER_PARKED).serializer(), clock);
+        List<AutoCloseable> resources = new ArrayList<>();
+        List<DeliveryWorker> deliveries = new ArrayList<>();
+        List<DigestWorker> digests = new ArrayList<>();
+        for (Destination destination : settings.destinations()) {
+            Channel channel = channel(destination, settings);
+            KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections,
+                    settings.groupOf(destination), 100);
+            resources.add(() -> consumer.close(Duration.ofSeconds(5)));
+            deliveries.add(new DeliveryWorker(destination, channel, consumer,
+                    serdes.value(Topics.OIT_ALERTS).deserializer(), parking, messages, typeOf, settings,
+                    new DestinationMetrics(metrics, destination.name(), clock), clock));
+            if (destination.digest().isPresent()) {
+                KafkaConsumer<String, byte[]> reader = KafkaClients.consumer(connections,
+                        settings.groupOf(destination) + ".digest", 500);
+                resources.add(() -> reader.close(Duration.ofSeconds(5)));
+                digests.add(new DigestWorker(destination, channel, reader, producer,
+                        serdes.value(Topics.OIT_ALERTS).deserializer(),
+                        serdes.value(Topics.NOTIFIER_DIGESTS).deserializer(),
+                        serdes.value(Topics.NOTIFIER_DIGESTS).serializer(), messages, typeOf, settings, clock));
+            }
+        }
+        resources.add(() -> producer.close(Duration.ofSeconds(5)));
+        Notifier notifier = new Notifier(deliveries, digests);
         return new NotifierApplication(BackgroundService.start("itapipe-notifier", notifier, notifier::stop,
-                List.of(() -> consumer.close(Duration.ofSeconds(5)), () -> producer.close(Duration.ofSeconds(5))),
-                () -> true, metrics, settings.httpHost(), settings.httpPort()));
+                resources, () -> true, metrics, settings.httpHost(), settings.httpPort()));
+    }
+
+    /** The channel a destination's kind needs. */
+    static Channel channel(Destination destination, NotifierSettings settings) {
+        return destination instanceof Destination.Email ? new EmailChannel(settings.smtp()) : new WebhookChannel();
     }
 
     public int httpPort() {

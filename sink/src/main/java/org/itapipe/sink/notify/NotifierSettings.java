@@ -2,26 +2,41 @@ package org.itapipe.sink.notify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.itapipe.config.ConfigSource;
 
-/** Settings of the notifier ({@code notifier.*}): where to deliver and how patiently. */
-public record NotifierSettings(String groupId, List<Webhook> webhooks, int maxAttempts, Duration firstBackoff,
-                               Duration maxBackoff, String httpHost, int httpPort, short replicationFactor) {
+/**
+ * Settings of the notifier ({@code notifier.*}): the destinations (Destinations), how patiently each is retried
+ * ({@code notifier.first-backoff-ms} 500, {@code notifier.max-backoff-ms} 30000, {@code notifier.patience} PT24H,
+ * after which an alert is parked), the consumer groups' prefix ({@code notifier.group-id}; each destination reads as
+ * {@code <group-id>.<destination>}), SMTP ({@code notifier.smtp.*}), the web service for report links
+ * ({@code notifier.web-url}), and where /health and /metrics answer.
+ */
+public record NotifierSettings(String groupId, List<Destination> destinations, Duration firstBackoff,
+                               Duration maxBackoff, Duration patience, String httpHost, int httpPort,
+                               short replicationFactor, SmtpSettings smtp, Optional<String> webUrl) {
 
     public static NotifierSettings from(ConfigSource config) {
         return new NotifierSettings(
                 config.get("notifier.group-id", "itapipe-notifier"),
-                Webhook.from(config),
-                Integer.parseInt(config.get("notifier.max-attempts", "8")),
+                Destinations.from(config),
                 Duration.ofMillis(Long.parseLong(config.get("notifier.first-backoff-ms", "500"))),
                 Duration.ofMillis(Long.parseLong(config.get("notifier.max-backoff-ms", "30000"))),
+                Duration.parse(config.get("notifier.patience", "PT24H")),
                 config.get("notifier.http.host", "127.0.0.1"),
                 Integer.parseInt(config.get("notifier.http.port", "8085")),
-                Short.parseShort(config.get("topics.replication-factor", "1")));
+                Short.parseShort(config.get("topics.replication-factor", "1")),
+                SmtpSettings.from(config),
+                config.get("notifier.web-url").filter(url -> !url.isBlank()));
     }
 
     public NotifierSettings with(String group, int port) {
-        return new NotifierSettings(group, webhooks, maxAttempts, firstBackoff, maxBackoff, httpHost, port,
-                replicationFactor);
+        return new NotifierSettings(group, destinations, firstBackoff, maxBackoff, patience, httpHost, port,
+                replicationFactor, smtp, webUrl);
+    }
+
+    /** The consumer group one destination delivers with. */
+    public String groupOf(Destination destination) {
+        return groupId + "." + destination.name();
     }
 }
