@@ -114,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         IngestSettings ingestSettings = IngestSettings.from(ConfigSource.of(Map.of("ingest.port",
                 Integer.toString(ingestPort)), Map.of()));
         ConfigSource demo = ConfigSource.load(config, System.getenv()).withDefaults(Map.of(
-                "schemas.auto-register", "true", "streams.state-dir", stack.serviceStateDir("streams").toString()));
+                "schemas.auto-register", "true", "streams.state-dir", stack.serviceStateDir("streams").toString(),
+                "notifier.web-url", "http://127.0.0.1:" + webPort));
         IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.from(demo);
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
