@@ -68,7 +68,10 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
                   </users>
                   <profiles>
                     <default/>
-                    <analyst><readonly>2</readonly></analyst>
+                    <analyst>
+                      <readonly>2</readonly>
+                      <output_format_decimal_trailing_zeros>1</output_format_decimal_trailing_zeros>
+                    </analyst>
                   </profiles>
                 """.formatted(extraUsers, EmbeddedClickHouse.WRITER, sha256(writerPassword), network,
                 EmbeddedClickHouse.WRITER, EmbeddedClickHouse.ANALYST, sha256(analystPassword), network,

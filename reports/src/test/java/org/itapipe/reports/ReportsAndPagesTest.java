@@ -283,6 +283,19 @@ class ReportsAndPagesTest {
     }
 
     @Test
+    void analystsSeeScoresWithTheirTwoDecimals(StackEndpoints stack) throws Exception {
+        String credentials = stack.clickhouseAnalyst().user() + ":" + stack.clickhouseAnalyst().password().value();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(stack.clickhouseHttp())
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("SELECT total, ind_9, ind_10 FROM v_province_comparison "
+                        + "WHERE org_code = '6190803' AND fiscal_year = 2568 FORMAT TSV")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.body().strip()).isEqualTo("94.30\t82.50\t90.00");
+    }
+
+    @Test
     void badRequestsGetAClearPageAndNeverAStackTrace() throws Exception {
         assertPage("/organizations/9999999/2568", 404, "9999999");
         assertPage("/organizations/6190803/2566", 404, "2566");

@@ -124,7 +124,7 @@ class ItaTopologyTest {
     }
 
     @Test
-    void yearOverYearIsProducedWhicheverYearArrivesFirst() {
+    void yearOverYearIsProducedWhicheverYearArrivesFirstAndLevelsOfDifferentBandsAreNotCompared() {
         harness.send(submission("6190803", "1908", "19", 2568, 1, all("90.00")));
         assertThat(yoy.isEmpty()).isTrue();
 
@@ -135,7 +135,8 @@ class ItaTopologyTest {
         assertThat(change.value().getTotalDelta()).hasToString("10.00");
         assertThat(change.value().getPreviousLevel()).isEqualTo("B");
         assertThat(change.value().getLevel()).isEqualTo("GOOD_PASS");
-        assertThat(change.value().getLevelChange()).isEqualTo(LevelChange.UP);
+        assertThat(change.value().getLevelChange()).as("AA..F of 2567 against the three bands of 2568")
+                .isEqualTo(LevelChange.NOT_COMPARABLE);
         Map<String, AreaRollup> district = table(drain(districts));
         assertThat(district.get("2568/1908").getMeanTotalChange()).hasToString("10.00");
     }
@@ -149,7 +150,26 @@ class ItaTopologyTest {
         List<YearOverYearChange> changes = yoy.readValuesToList();
         assertThat(changes).extracting(c -> c.getTotalDelta().toPlainString()).containsExactly("10.00", "-5.00");
         assertThat(changes.get(1).getPreviousLevel()).isEqualTo("AA");
-        assertThat(changes.get(1).getLevelChange()).isEqualTo(LevelChange.DOWN);
+        assertThat(changes.get(1).getLevelChange()).isEqualTo(LevelChange.NOT_COMPARABLE);
+    }
+
+    @Test
+    void levelsCompareBetweenYearsGradedWithTheSameBands(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String fy2568 = new String(getClass().getResourceAsStream("/org/itapipe/schemas/methodology/ita-2568.json")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(dir.resolve("ita-2569.json"), fy2568.replace("\"fiscalYear\": 2568",
+                "\"fiscalYear\": 2569"));
+        try (TopologyHarness sameBands = new TopologyHarness(
+                org.itapipe.schemas.methodology.MethodologyCatalog.builtInAnd(dir))) {
+            TestOutputTopic<String, YearOverYearChange> changes = sameBands.output(Topics.YEAR_OVER_YEAR);
+            sameBands.send(submission("6190803", "1908", "19", 2568, 1, all("90.00")));
+            sameBands.send(submission("6190803", "1908", "19", 2569, 1, all("96.00")));
+            sameBands.send(submission("6190803", "1908", "19", 2569, 2, all("80.00")));
+
+            assertThat(changes.readValuesToList()).extracting(YearOverYearChange::getLevelChange)
+                    .containsExactly(LevelChange.UP, LevelChange.DOWN);
+        }
     }
 
     @Test

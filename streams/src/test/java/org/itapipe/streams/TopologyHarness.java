@@ -40,12 +40,24 @@ final class TopologyHarness implements AutoCloseable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "itapipe-streams-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // A state directory of its own, so that two harnesses can be open at once.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory().toString());
         config.putAll(StreamsSettings.deadLetterHandlerConfig(serdes));
         driver = new TopologyTestDriver(new ItaTopology(serdes, methodologies).build(), config);
         submissions = driver.createInputTopic(Topics.SUBMISSIONS.name(), new StringSerializer(),
                 serdes.value(Topics.SUBMISSIONS).serializer());
         rawSubmissions = driver.createInputTopic(Topics.SUBMISSIONS.name(), new StringSerializer(),
                 new ByteArraySerializer());
+    }
+
+    private static java.nio.file.Path stateDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("itapipe-topology-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     TopologyHarness() {

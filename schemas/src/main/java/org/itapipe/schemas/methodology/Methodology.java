@@ -164,6 +164,12 @@ public final class Methodology {
     }
 
     /** The lowest total that passes. */
+    /** Whether {@code other} grades with the same level bands (the same lower bounds), so levels compare. */
+    public boolean hasBandsOf(Methodology other) {
+        return levels.stream().map(LevelBand::minScore).map(BigDecimal::stripTrailingZeros).toList()
+                .equals(other.levels.stream().map(LevelBand::minScore).map(BigDecimal::stripTrailingZeros).toList());
+    }
+
     public BigDecimal passLine() {
         return levels.stream().filter(LevelBand::passing).map(LevelBand::minScore).min(Comparator.naturalOrder())
                 .orElseThrow();

@@ -44,7 +44,11 @@ public final class YearOverYearCalculator {
                 .build();
     }
 
+    /** Levels compare only where both years use the same bands; otherwise the score delta speaks. */
     private static LevelChange levelChange(Scored current, Scored previous) {
+        if (!current.methodology().hasBandsOf(previous.methodology())) {
+            return LevelChange.NOT_COMPARABLE;
+        }
         int compared = current.card().level().minScore().compareTo(previous.card().level().minScore());
         return compared > 0 ? LevelChange.UP : compared < 0 ? LevelChange.DOWN : LevelChange.SAME;
     }
