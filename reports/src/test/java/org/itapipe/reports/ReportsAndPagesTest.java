@@ -296,6 +296,30 @@ class ReportsAndPagesTest {
     }
 
     @Test
+    void everyColumnOfEveryViewIsInTheDataDictionary(StackEndpoints stack) throws Exception {
+        String dictionary = Files.readString(Path.of("..", "docs", "analysts.md"), StandardCharsets.UTF_8);
+        Map<String, List<String>> views = new java.util.TreeMap<>();
+        try (Connection connection = ClickHouseWriter.connect(stack.clickhouseAnalyst());
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT table, name FROM system.columns WHERE database = "
+                     + "currentDatabase() AND table LIKE 'v\\_%' ORDER BY table, position")) {
+            while (rows.next()) {
+                views.computeIfAbsent(rows.getString(1), view -> new java.util.ArrayList<>()).add(rows.getString(2));
+            }
+        }
+
+        assertThat(views).hasSizeGreaterThanOrEqualTo(8);
+        views.forEach((view, columns) -> {
+            int start = dictionary.indexOf("### `" + view + "`");
+            assertThat(start).as("a section for %s", view).isNotNegative();
+            int end = dictionary.indexOf("\n### ", start + 1);
+            String section = dictionary.substring(start, end < 0 ? dictionary.length() : end);
+            columns.forEach(column -> assertThat(section).as("%s.%s documented", view, column)
+                    .contains("| `" + column + "` |"));
+        });
+    }
+
+    @Test
     void badRequestsGetAClearPageAndNeverAStackTrace() throws Exception {
         assertPage("/organizations/9999999/2568", 404, "9999999");
         assertPage("/organizations/6190803/2566", 404, "2566");
