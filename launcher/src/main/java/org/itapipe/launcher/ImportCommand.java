@@ -2,16 +2,14 @@ package org.itapipe.launcher;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -23,9 +21,10 @@ import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
-import org.itapipe.ingest.parse.PdfText;
 import org.itapipe.ingest.importer.NormalizedJson;
 import org.itapipe.ingest.importer.RecordResult;
+import org.itapipe.ingest.importer.TextFile;
+import org.itapipe.ingest.parse.PdfText;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +38,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Import score submissions: CSV (.csv), NDJSON (.ndjson, .jsonl) or published ITA analysis "
                 + "reports (.txt: Thai text as extracted from the PDF, or the .pdf itself: its text layer).",
                 "Every record is validated with the same rules as the HTTP API; accepted ones are published to "
-                        + "ita.submissions.v1. Exits 1 when any record was rejected."})
+                        + "ita.submissions.v1. Text files are read as UTF-8 (a byte-order mark and CRLF line ends "
+                        + "are fine) or, when they are not UTF-8, as Windows-874/TIS-620; --encoding names another.",
+                "Exit codes: 0 all imported; 1 some records rejected (each listed with its file and line); 2 usage "
+                        + "or settings error; 3 some files could not be read (each named; the others are imported)."})
 final class ImportCommand implements Callable<Integer> {
 
     static final int SOME_REJECTED = 1;
+    static final int UNREADABLE_FILES = 3;
 
     @Spec
     private CommandSpec spec;
@@ -55,6 +58,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", description = "csv, ndjson or report, for files whose extension does not say.")
     private InputFormat format;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "The text files' encoding, e.g. UTF-8 or x-windows-874 (default: detected).")
+    private Charset encoding;
 
     @Option(names = "--dry-run", description = "Validate only; publish nothing.")
     private boolean dryRun;
@@ -70,12 +77,26 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<ImportSource> sources = new ArrayList<>();
         long records = 0;
+        int unreadable = 0;
         for (Path file : files) {
-            InputFormat fileFormat = format != null ? format : InputFormat.ofFileName(file.toString()).orElseThrow(() ->
-                    new IllegalArgumentException(file + ": unknown extension; use --format csv|ndjson|report"));
-            sources.add(new ImportSource(file.getFileName().toString(), fileFormat, InputFormat.isPdf(file.toString())
-                    ? () -> new StringReader(PdfText.of(file)) : () -> Files.newBufferedReader(file, StandardCharsets.UTF_8)));
-            records += estimateRecords(file, fileFormat);
+            InputFormat fileFormat;
+            String text;
+            try {
+                text = InputFormat.isPdf(file.toString()) ? PdfText.of(file)
+                        : TextFile.read(file, Optional.ofNullable(encoding));
+                fileFormat = format != null ? format : InputFormat.ofFileName(file.toString()).orElseThrow(() ->
+                        new TextFile.Unreadable(file + ": unknown extension; use --format csv|ndjson|report"));
+            } catch (IOException e) {
+                // Each file stands or falls on its own: the others are still imported.
+                spec.commandLine().getErr().println("itapipe: " + e.getMessage());
+                unreadable++;
+                continue;
+            }
+            sources.add(new ImportSource(file.getFileName().toString(), fileFormat, () -> new StringReader(text)));
+            records += estimateRecords(text, fileFormat);
+        }
+        if (sources.isEmpty()) {
+            return UNREADABLE_FILES;
         }
         BulkImport importer = IngestApplication.ReferenceData.from(config.source()).bulkImport();
         ImportSummary summary;
@@ -97,7 +118,7 @@ final class ImportCommand implements Callable<Integer> {
             out.flush();
         }
         report(summary);
-        return summary.rejected() > 0 ? SOME_REJECTED : 0;
+        return unreadable > 0 ? UNREADABLE_FILES : summary.rejected() > 0 ? SOME_REJECTED : 0;
     }
 
     private void report(ImportSummary summary) {
@@ -130,14 +151,12 @@ final class ImportCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static long estimateRecords(Path file, InputFormat format) throws IOException {
+    private static long estimateRecords(String text, InputFormat format) {
         if (format == InputFormat.REPORT) {
             return 1;
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            long count = lines.filter(line -> !line.isBlank()).count();
-            return format == InputFormat.CSV ? Math.max(0, count - 1) : count;
-        }
+        long count = text.lines().filter(line -> !line.isBlank()).count();
+        return format == InputFormat.CSV ? Math.max(0, count - 1) : count;
     }
 
     /** A bar on a terminal; where standard error is a file or a pipe, no bar (its redraws would only clutter it). */

@@ -106,7 +106,8 @@ public final class CsvSubmissionReader implements SubmissionReader {
                     && !ITEM_COLUMN.matcher(name).matches()) {
                 errors.add(new FieldError("header[" + column + "]", Rules.UNKNOWN_FIELD, "unknown column '" + column
                         + "'; expected org_code, fiscal_year, ind_1..ind_10, item codes such as o5, or "
-                        + String.join(", ", NAMED_COLUMNS.subList(1, NAMED_COLUMNS.size()))));
+                        + String.join(", ", NAMED_COLUMNS.stream()
+                                .filter(named -> !named.equals("org_code") && !named.equals("fiscal_year")).toList())));
             }
         }
         Set<String> seen = new HashSet<>();

@@ -1,10 +1,10 @@
 package org.itapipe.ingest.parse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.itapipe.ingest.importer.TextFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -23,7 +23,8 @@ public final class PdfText {
 
     public static String of(Path file) throws IOException {
         String text;
-        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(file))) {
+        byte[] bytes = TextFile.bytes(file);
+        try (PDDocument document = Loader.loadPDF(bytes)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(false);
             text = stripper.getText(document);
