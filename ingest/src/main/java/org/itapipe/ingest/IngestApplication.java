@@ -50,14 +50,23 @@ public final class IngestApplication implements AutoCloseable {
             return new ReferenceData(Geography.thailand(), OrganizationRegistry.dla(), MethodologyCatalog.builtIn());
         }
 
-        /** The standard data, with the organization list that {@value #ORGANIZATIONS_FILE} names, if it is set. */
+        /**
+         * Setting: a directory of {@code ita-<year>.json} files that add fiscal years to the built-in ones or replace
+         * them (a new year's methodology without a rebuild; docs/methodology.md).
+         */
+        public static final String METHODOLOGY_DIR = "methodology.dir";
+
+        /**
+         * The standard data, with the organization list that {@value #ORGANIZATIONS_FILE} names and the methodology
+         * files of {@value #METHODOLOGY_DIR}, where they are set.
+         */
         public static ReferenceData from(ConfigSource settings) {
-            ReferenceData standard = standard();
-            return settings.get(ORGANIZATIONS_FILE)
-                    .map(file -> new ReferenceData(standard.geography(),
-                            OrganizationRegistry.fromCsv(Path.of(file), standard.geography()),
-                            standard.methodologies()))
-                    .orElse(standard);
+            Geography geography = Geography.thailand();
+            return new ReferenceData(geography, settings.get(ORGANIZATIONS_FILE)
+                    .map(file -> OrganizationRegistry.fromCsv(Path.of(file), geography))
+                    .orElseGet(OrganizationRegistry::dla), settings.get(METHODOLOGY_DIR)
+                    .map(dir -> MethodologyCatalog.builtInAnd(Path.of(dir)))
+                    .orElseGet(MethodologyCatalog::builtIn));
         }
 
         public SubmissionValidator validator() {

@@ -43,10 +43,27 @@ class ReferenceDataTest {
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("orgCode", Rules.KNOWN_ORGANIZATION)));
     }
 
-    private static Validation validate(IngestApplication.ReferenceData reference, String orgCode) {
-        return reference.validator().validate(new RawSubmission(orgCode, null, "2567", null,
+    @Test
+    void aNewFiscalYearLoadsFromTheMethodologyDirectoryWithoutARebuild(@TempDir Path dir) throws IOException {
+        String fy2568 = new String(getClass().getResourceAsStream("/org/itapipe/schemas/methodology/ita-2568.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("ita-2569.json"), fy2568.replace("\"fiscalYear\": 2568", "\"fiscalYear\": 2569"));
+
+        IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.from(ConfigSource.of(
+                Map.of(IngestApplication.ReferenceData.METHODOLOGY_DIR, dir.toString()), Map.of()));
+
+        assertThat(reference.methodologies().years()).contains(2567, 2568, 2569);
+        assertThat(reference.validator().validate(raw("6190803", "2569"))).isInstanceOf(Validation.Valid.class);
+    }
+
+    private static RawSubmission raw(String orgCode, String year) {
+        return new RawSubmission(orgCode, null, year, null,
                 java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(n -> new RawSubmission.RawScore(
                         Integer.toString(n), "90")).toList(), java.util.List.of(), null, null, SubmissionSource.API,
-                "test", java.util.List.of()));
+                "test", java.util.List.of());
+    }
+
+    private static Validation validate(IngestApplication.ReferenceData reference, String orgCode) {
+        return reference.validator().validate(raw(orgCode, "2567"));
     }
 }

@@ -6,6 +6,7 @@ import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StackPorts;
+import org.itapipe.ingest.IngestApplication;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,5 +40,10 @@ final class ConfigOptions {
 
     Connections connections() {
         return Connections.from(source());
+    }
+
+    /** The geography, the organizations ({@code organizations.file}) and methodologies ({@code methodology.dir}). */
+    IngestApplication.ReferenceData reference() {
+        return IngestApplication.ReferenceData.from(source());
     }
 }

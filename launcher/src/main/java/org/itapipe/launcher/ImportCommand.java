@@ -98,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
         if (sources.isEmpty()) {
             return UNREADABLE_FILES;
         }
-        BulkImport importer = IngestApplication.ReferenceData.from(config.source()).bulkImport();
+        BulkImport importer = config.reference().bulkImport();
         ImportSummary summary;
         if (!dryRun) {
             IngestApplication.createTopics(config.connections(),

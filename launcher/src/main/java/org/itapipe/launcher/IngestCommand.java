@@ -33,7 +33,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestSettings settings = IngestSettings.from(source);
         ApiKeyStore keys = ApiKeyStore.load(settings.keysFile());
         IngestApplication ingest = IngestApplication.start(config.connections(), settings,
-                IngestApplication.ReferenceData.from(source), keys,
+                config.reference(), keys,
                 Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
                 Short.parseShort(source.get("topics.replication-factor", "1")));
         Map<String, String> endpoints = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package org.itapipe.launcher;
 
 import java.util.concurrent.Callable;
-import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.sink.notify.NotifierApplication;
 import org.itapipe.sink.notify.NotifierSettings;
 import org.itapipe.sink.notify.ParkedReplay;
@@ -35,8 +34,8 @@ final class NotifierCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         NotifierSettings settings = NotifierSettings.from(config.source());
         NotifierApplication notifier = NotifierApplication.start(config.connections(), settings,
-                MethodologyCatalog.builtIn(),
-                org.itapipe.ingest.IngestApplication.ReferenceData.from(config.source()).organizations());
+                config.reference().methodologies(),
+                config.reference().organizations());
         return RunningService.untilInterrupted("notifier", notifier, spec.commandLine().getOut(), settings.httpHost(),
                 notifier.httpPort());
     }
@@ -59,7 +58,7 @@ final class NotifierCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             ParkedReplay.Result result = ParkedReplay.replay(config.connections(),
-                    NotifierSettings.from(config.source()), MethodologyCatalog.builtIn(), destination);
+                    NotifierSettings.from(config.source()), config.reference().methodologies(), destination);
             spec.commandLine().getErr().println("itapipe: replayed " + result.replayed() + " parked alerts to "
                     + destination + (result.remaining() > 0 ? "; it still refuses, the rest stay parked" : ""));
             return result.remaining() > 0 ? 1 : 0;

@@ -15,7 +15,6 @@ import org.itapipe.reports.model.AnalysisReport;
 import org.itapipe.reports.model.Labels;
 import org.itapipe.reports.web.WebApplication;
 import org.itapipe.reports.web.WebSettings;
-import org.itapipe.schemas.methodology.MethodologyCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         ConfigSource source = config.source();
         try (ReportService reports = WebApplication.reports(WebSettings.analyst(source), WebSettings.from(source),
-                MethodologyCatalog.builtIn(),
-                org.itapipe.ingest.IngestApplication.ReferenceData.from(source).organizations())) {
+                config.reference().methodologies(),
+                config.reference().organizations())) {
             return target.org != null ? one(reports) : province(reports);
         }
     }

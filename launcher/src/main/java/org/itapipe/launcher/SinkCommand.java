@@ -1,7 +1,6 @@
 package org.itapipe.launcher;
 
 import java.util.concurrent.Callable;
-import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.SinkLoader;
@@ -28,7 +27,7 @@ final class SinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SinkSettings settings = SinkSettings.from(config.source());
-        SinkApplication sink = SinkApplication.start(config.connections(), settings, MethodologyCatalog.builtIn(),
+        SinkApplication sink = SinkApplication.start(config.connections(), settings, config.reference().methodologies(),
                 SinkLoader.AfterInsert.NOTHING);
         return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(), settings.httpHost(),
                 sink.httpPort());

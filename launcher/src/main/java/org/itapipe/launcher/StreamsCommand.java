@@ -1,7 +1,6 @@
 package org.itapipe.launcher;
 
 import java.util.concurrent.Callable;
-import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -28,7 +27,7 @@ final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         StreamsSettings settings = StreamsSettings.from(config.source());
         StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
-                MethodologyCatalog.builtIn());
+                config.reference().methodologies());
         return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(), settings.httpHost(),
                 streams.httpPort());
     }

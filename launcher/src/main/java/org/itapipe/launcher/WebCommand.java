@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.reports.web.WebApplication;
 import org.itapipe.reports.web.WebSettings;
-import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +32,8 @@ final class WebCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ConfigSource source = config.source();
         WebSettings settings = WebSettings.from(source);
-        WebApplication web = WebApplication.start(WebSettings.analyst(source), settings, MethodologyCatalog.builtIn(),
-                org.itapipe.ingest.IngestApplication.ReferenceData.from(source).organizations());
+        WebApplication web = WebApplication.start(WebSettings.analyst(source), settings, config.reference().methodologies(),
+                config.reference().organizations());
         return RunningService.untilInterrupted("web", web, spec.commandLine().getOut(),
                 Map.of("web.url", "http://" + settings.host() + ":" + web.port() + "/"));
     }
