@@ -295,6 +295,66 @@ class ReportsAndPagesTest {
         assertThat(answer.body().strip()).isEqualTo("94.30\t82.50\t90.00");
     }
 
+    /** Every derived column of v_province_comparison, recomputed in Java from the latest submissions' totals. */
+    @Test
+    void theComparisonsRanksAndDifferencesEqualARecomputationFromTheLatestSubmissions(StackEndpoints stack)
+            throws Exception {
+        List<Latest> latest = new java.util.ArrayList<>();
+        Map<String, List<Object>> view = new java.util.HashMap<>();
+        try (Connection connection = ClickHouseWriter.connect(stack.clickhouseAnalyst());
+             Statement sql = connection.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("SELECT org_code, district_code, org_type, total FROM "
+                    + "v_latest_submissions WHERE province_code = '19' AND fiscal_year = 2568")) {
+                while (rows.next()) {
+                    latest.add(new Latest(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getBigDecimal(4)));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT org_code, rank_in_district, organizations_in_district, "
+                    + "rank_in_province, organizations_in_province, rank_in_province_by_type, "
+                    + "organizations_of_type_in_province, diff_to_district_mean, diff_to_province_mean "
+                    + "FROM v_province_comparison WHERE province_code = '19' AND fiscal_year = 2568")) {
+                while (rows.next()) {
+                    view.put(rows.getString(1), java.util.Arrays.asList(rows.getObject(2) == null ? null
+                            : rows.getInt(2), rows.getObject(3) == null ? null : rows.getInt(3), rows.getInt(4),
+                            rows.getInt(5), rows.getInt(6), rows.getInt(7), rows.getBigDecimal(8) == null ? null
+                            : rows.getBigDecimal(8).setScale(2), rows.getBigDecimal(9).setScale(2)));
+                }
+            }
+        }
+        java.util.function.Predicate<Latest> inDistrict = l -> !l.type().equals("PROVINCIAL_ADMINISTRATIVE_ORGANIZATION");
+        Map<String, List<Object>> expected = new java.util.HashMap<>();
+        for (Latest org : latest) {
+            List<Latest> district = latest.stream().filter(inDistrict)
+                    .filter(other -> other.district().equals(org.district())).toList();
+            List<Latest> ofType = latest.stream().filter(other -> other.type().equals(org.type())).toList();
+            boolean counted = inDistrict.test(org);
+            expected.put(org.org(), java.util.Arrays.asList(counted ? rank(org, district) : null,
+                    counted ? district.size() : null, rank(org, latest), latest.size(), rank(org, ofType),
+                    ofType.size(), counted ? diffToMean(org, district) : null, diffToMean(org, latest)));
+        }
+
+        assertThat(view).isEqualTo(expected);
+        assertThat(view.get("6190803").get(6)).as("94.30 against Nong Don's 100, 97, 94.30 and 80: 1.475, a tie, "
+                + "rounded half up").isEqualTo(new BigDecimal("1.48"));
+    }
+
+    /** An organization's latest total, where it counts. */
+    private record Latest(String org, String district, String type, BigDecimal total) {
+    }
+
+    /** Rank 1 for the highest total; ties share a rank (SQL's rank()). */
+    private static int rank(Latest org, List<Latest> among) {
+        return 1 + (int) among.stream().filter(other -> other.total().compareTo(org.total()) > 0).count();
+    }
+
+    /** total − mean, exactly, rounded half up to two decimals once. */
+    private static BigDecimal diffToMean(Latest org, List<Latest> among) {
+        BigDecimal sum = among.stream().map(Latest::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal exact = org.total().multiply(BigDecimal.valueOf(among.size())).subtract(sum);
+        return exact.divide(BigDecimal.valueOf(among.size()), 2, java.math.RoundingMode.HALF_UP);
+    }
+
     @Test
     void everyColumnOfEveryViewIsInTheDataDictionary(StackEndpoints stack) throws Exception {
         String dictionary = Files.readString(Path.of("..", "docs", "analysts.md"), StandardCharsets.UTF_8);
