@@ -118,8 +118,7 @@ final class DeliveryWorker implements Runnable {
                     if (!waitInGroup(pause)) {
                         return false;
                     }
-                    pause = pause.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                            : pause.multipliedBy(2);
+                    pause = settings.nextPause(pause);
                 }
             }
         } finally {

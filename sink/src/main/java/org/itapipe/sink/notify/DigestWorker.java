@@ -159,8 +159,7 @@ final class DigestWorker implements Runnable {
                 if (stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                     return false;
                 }
-                pause = pause.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                        : pause.multipliedBy(2);
+                pause = settings.nextPause(pause);
             }
         }
     }

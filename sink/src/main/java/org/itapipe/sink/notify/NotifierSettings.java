@@ -35,6 +35,12 @@ public record NotifierSettings(String groupId, List<Destination> destinations, D
                 replicationFactor, smtp, webUrl);
     }
 
+    /** The pause after {@code pause}: doubled, at most max-backoff. */
+    public Duration nextPause(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+
     /** The consumer group one destination delivers with. */
     public String groupOf(Destination destination) {
         return groupId + "." + destination.name();

@@ -97,7 +97,7 @@ public final class ParkedReplay {
             } catch (DeliveryFailed failure) {
                 if (attempt < ATTEMPTS) {
                     Thread.sleep(pause.toMillis());
-                    pause = pause.multipliedBy(2);
+                    pause = settings.nextPause(pause);
                 }
             }
         }
