@@ -117,6 +117,7 @@ public final class PageBuilder {
                 "link", "/organizations/" + alert.orgCode() + "/" + year)).toList());
         scope.put("openAlertCount", province.openAlertCount());
         scope.put("csvLink", "/provinces/" + code + ".csv?year=" + year);
+        scope.put("xlsxLink", "/provinces/" + code + ".xlsx?year=" + year);
         scope.put("labels", Labels.TH);
         return scope;
     }

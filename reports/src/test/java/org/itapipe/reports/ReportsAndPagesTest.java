@@ -406,6 +406,24 @@ class ReportsAndPagesTest {
                 + "1908,หนองโดน,94.30,ผ่านดี,1,3,");
     }
 
+    @Test
+    void theProvinceComesAsAnExcelWorkbookWithNumbersAsNumbers() throws Exception {
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(url("/provinces/19.xlsx?year=2568")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(7);
+            var seed = sheet.getRow(4);
+            assertThat(seed.getCell(1).getStringCellValue()).isEqualTo("6190803");
+            assertThat(seed.getCell(2).getStringCellValue()).isEqualTo("องค์การบริหารส่วนตำบลบ้านกลับ");
+            assertThat(seed.getCell(6).getNumericCellValue()).isEqualTo(94.30);
+            assertThat(seed.getCell(0).getNumericCellValue()).isEqualTo(4);
+        }
+    }
+
     private void assertPage(String path, int status, String mentions) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

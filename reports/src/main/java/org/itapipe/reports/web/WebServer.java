@@ -2,6 +2,7 @@ package org.itapipe.reports.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.itapipe.reports.PageBuilder;
 import org.itapipe.reports.ReportService;
 import org.itapipe.reports.data.PageData;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code itapipe web}: the national page ({@code /}), each province's comparison ({@code /provinces/{code}},
- * {@code .csv}) and each organization's analysis report ({@code /organizations/{code}/{year}}, {@code .pdf}), read
+ * {@code .csv}, {@code .xlsx}) and each organization's analysis report ({@code /organizations/{code}/{year}}, {@code .pdf}), read
  * from ClickHouse as the read-only analyst. A bad request gets a 400 page naming what is wrong, an unknown
  * organization, province or year a 404 page, a PDF without Chromium a 503 page naming the packages: never a stack
  * trace.
@@ -36,6 +40,7 @@ public final class WebServer implements AutoCloseable {
     private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
     private static final Pattern ORGANIZATION = Pattern.compile("\\d{7}");
     private static final Pattern YEAR = Pattern.compile("25\\d\\d");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String HTML = "text/html; charset=utf-8";
     /** Set on a request whose error page is made already, so the catch-all 404 leaves it alone. */
     private static final String PAGE_MADE = "itapipe.error-page";
@@ -89,7 +94,8 @@ public final class WebServer implements AutoCloseable {
     private void province(Context ctx) throws SQLException {
         String path = ctx.pathParam("code");
         boolean csv = path.endsWith(".csv");
-        String code = csv ? path.substring(0, path.length() - 4) : path;
+        boolean xlsx = path.endsWith(".xlsx");
+        String code = csv ? path.substring(0, path.length() - 4) : xlsx ? path.substring(0, path.length() - 5) : path;
         if (!PROVINCE.matcher(code).matches()) {
             throw new BadRequest("'" + code + "' is not a 2-digit province code such as 19");
         }
@@ -105,6 +111,12 @@ public final class WebServer implements AutoCloseable {
         if (csv) {
             ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"ita-"
                     + code + "-" + year + ".csv\"").result(csv(PageBuilder.csv(province, geography)));
+            return;
+        }
+        if (xlsx) {
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .header("Content-Disposition", "attachment; filename=\"ita-" + code + "-" + year + ".xlsx\"")
+                    .result(xlsx(PageBuilder.csv(province, geography), "ITA " + code + " " + year));
             return;
         }
         ctx.contentType(HTML).result(reports.provinceHtml(province, filter(ctx), years));
@@ -189,6 +201,31 @@ public final class WebServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The same rows as a workbook: numbers as numbers (totals, scores, ranks), text as text. */
+    private static byte[] xlsx(List<List<String>> rows, String sheetName) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<String> cells = rows.get(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    String value = cells.get(c);
+                    boolean number = r > 0 && NUMBER.matcher(value).matches() && !rows.get(0).get(c).endsWith("code");
+                    if (number) {
+                        row.createCell(c).setCellValue(Double.parseDouble(value));
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void page(Context ctx, int status, String message) {
