@@ -7,6 +7,7 @@ import org.itapipe.config.Connections;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.ingest.IngestApplication;
+import org.itapipe.ingest.http.IngestSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,7 +26,8 @@ final class ConfigOptions {
                 Connections.REGISTRY_URL, "http://127.0.0.1:" + ports.registry() + StackEndpoints.REGISTRY_API_PATH,
                 Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:" + ports.clickhouseHttp() + "/default",
                 Connections.CLICKHOUSE_USER, "default",
-                StackEndpoints.AUTO_REGISTER, "true");
+                StackEndpoints.AUTO_REGISTER, "true",
+                IngestSettings.KEYS_FILE, StackLocation.defaultKeysFile().toString());
     }
 
     @Option(names = "--config", paramLabel = "FILE",

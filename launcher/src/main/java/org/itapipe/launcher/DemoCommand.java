@@ -63,6 +63,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
 
     private static final String SEED_ORG = "6190803";
+    /** The demo's own key; each run replaces the previous run's. */
+    private static final String DEMO_KEY = "demo (national)";
     private static final int REPORT_YEAR = 2568;
     private static final List<Integer> YEARS = List.of(2567, 2568);
     /** About 3% of the organization-years get a correction, as in a real round. */
@@ -109,8 +111,12 @@ final class DemoCommand implements Callable<Integer> {
                 System.getenv())));
         running.add(stack);
         StackEndpoints endpoints = stack.endpoints();
-        ApiKeyStore keys = ApiKeyStore.empty();
-        String apiKey = keys.create("demo (national)", new Scope.National()).plainText();
+        // The machine's key file, which itapipe keys writes too: a key created while the demo runs works at once.
+        Path keysFile = StackLocation.defaultKeysFile();
+        ApiKeyStore keys = ApiKeyStore.load(keysFile);
+        keys.keys().stream().filter(key -> key.name().equals(DEMO_KEY)).forEach(key -> keys.revoke(key.id()));
+        String apiKey = keys.create(DEMO_KEY, new Scope.National()).plainText();
+        keys.save(keysFile);
         IngestSettings ingestSettings = IngestSettings.from(ConfigSource.of(Map.of("ingest.port",
                 Integer.toString(ingestPort)), Map.of()));
         ConfigSource demo = ConfigSource.load(config, System.getenv()).withDefaults(Map.of(

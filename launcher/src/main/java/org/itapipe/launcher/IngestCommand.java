@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Run the ingest HTTP API (POST /api/v1/submissions, /api/v1/submissions/bulk; OpenAPI at "
                 + "/openapi.json) until interrupted.",
-                "Settings: ingest.host, ingest.port (8080), ingest.keys-file (ingest-keys.json), ingest.max-request-"
+                "Settings: ingest.host, ingest.port (8080), ingest.keys-file (~/.local/state/itapipe/ingest-keys.json), ingest.max-request-"
                         + "bytes, ingest.rate-limit.per-second, ingest.rate-limit.burst, ingest.publish-timeout-ms, "
                         + "topics.replication-factor (1), schemas.auto-register (false)."})
 final class IngestCommand implements Callable<Integer> {

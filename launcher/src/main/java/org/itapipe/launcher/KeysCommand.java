@@ -9,12 +9,16 @@ import org.itapipe.ingest.http.IngestSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code itapipe keys}: create and list the ingest API's keys (stored hashed). */
+/**
+ * {@code itapipe keys}: create, list and revoke the ingest API's keys (stored hashed in {@code ingest.keys-file},
+ * by default beside the stack's state directory); a running ingest API follows the file within a second.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage ingest API keys.",
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
     private static Path file(ConfigOptions config, Path override) {
@@ -72,6 +76,34 @@ final class KeysCommand {
             ApiKeyStore.load(file(config, keysFile)).keys().forEach(key ->
                     out.println(key.id() + "\t" + key.scope().text() + "\t" + key.name()));
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a key by its id (see list); a running ingest API refuses it within a second.")
+    static final class Revoke implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private ConfigOptions config;
+
+        @Parameters(paramLabel = "ID", description = "The key's id.")
+        private String id;
+
+        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
+        private Path keysFile;
+
+        @Override
+        public Integer call() {
+            Path target = file(config, keysFile);
+            ApiKeyStore store = ApiKeyStore.load(target);
+            if (!store.revoke(id)) {
+                throw new IllegalArgumentException("there is no key " + id + " in " + target.toAbsolutePath());
+            }
+            store.save(target);
+            spec.commandLine().getErr().println("itapipe: key " + id + " revoked in " + target.toAbsolutePath());
             return 0;
         }
     }

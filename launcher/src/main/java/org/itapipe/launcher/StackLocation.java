@@ -24,8 +24,20 @@ final class StackLocation {
         if (fromEnv != null) {
             return Path.of(fromEnv);
         }
+        return stateHome().resolve("stack");
+    }
+
+    /**
+     * Where the ingest API's keys are kept on this machine unless {@code ingest.keys-file} says otherwise: beside
+     * the stack's directory, not in it (its data is emptied at every start), and not in the current directory.
+     */
+    static Path defaultKeysFile() {
+        return stateHome().resolve("ingest-keys.json");
+    }
+
+    private static Path stateHome() {
         String xdgState = System.getenv("XDG_STATE_HOME");
         Path base = xdgState != null ? Path.of(xdgState) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("itapipe").resolve("stack");
+        return base.resolve("itapipe");
     }
 }

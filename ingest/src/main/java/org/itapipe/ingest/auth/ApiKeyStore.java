@@ -31,21 +31,37 @@ public final class ApiKeyStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, ApiKey> byId;
+    /** How often a store backed by a file looks whether another process changed it. */
+    private static final long RELOAD_CHECK_MILLIS = 1_000;
 
-    private ApiKeyStore(Map<String, ApiKey> byId) {
+    private final Map<String, ApiKey> byId;
+    private final Path file;
+    private String loadedVersion;
+    private long checkedAt;
+
+    private ApiKeyStore(Map<String, ApiKey> byId, Path file) {
         this.byId = byId;
+        this.file = file;
+        this.loadedVersion = version(file);
+        this.checkedAt = System.currentTimeMillis();
     }
 
     public static ApiKeyStore empty() {
-        return new ApiKeyStore(new LinkedHashMap<>());
+        return new ApiKeyStore(new LinkedHashMap<>(), null);
     }
 
-    /** Reads {@code {"keys":[{"id","name","scope","sha256"}]}}; a missing file is an empty store. */
+    /**
+     * Reads {@code {"keys":[{"id","name","scope","sha256"}]}}; a missing file is an empty store. The store follows
+     * the file: a key created or revoked by {@code itapipe keys} in another process counts here within a second.
+     */
     public static ApiKeyStore load(Path file) {
+        return new ApiKeyStore(read(file), file);
+    }
+
+    private static Map<String, ApiKey> read(Path file) {
         Map<String, ApiKey> keys = new LinkedHashMap<>();
         if (!Files.exists(file)) {
-            return new ApiKeyStore(keys);
+            return keys;
         }
         try {
             for (JsonNode key : JSON.readTree(file.toFile()).path("keys")) {
@@ -56,7 +72,37 @@ public final class ApiKeyStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the API key file " + file, e);
         }
-        return new ApiKeyStore(keys);
+        return keys;
+    }
+
+    /** The file's modification time and size, or null when there is no file. */
+    private static String version(Path file) {
+        try {
+            return file == null || !Files.exists(file) ? null
+                    : Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private synchronized void reloadIfChanged() {
+        long now = System.currentTimeMillis();
+        if (file == null || now - checkedAt < RELOAD_CHECK_MILLIS) {
+            return;
+        }
+        checkedAt = now;
+        String current = version(file);
+        if (current != null && !current.equals(loadedVersion)) {
+            Map<String, ApiKey> keys = read(file);
+            byId.clear();
+            byId.putAll(keys);
+            loadedVersion = current;
+        }
+    }
+
+    /** Removes a key; false when there is none with that id. */
+    public synchronized boolean revoke(String id) {
+        return byId.remove(id) != null;
     }
 
     /** A new key: the returned text is the only time the secret exists outside the caller. */
@@ -81,6 +127,7 @@ public final class ApiKeyStore {
     }
 
     public Optional<ApiKey> authenticate(String presented) {
+        reloadIfChanged();
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -88,7 +135,10 @@ public final class ApiKeyStore {
         if (parts.length != 2) {
             return Optional.empty();
         }
-        ApiKey key = byId.get(parts[0]);
+        ApiKey key;
+        synchronized (this) {
+            key = byId.get(parts[0]);
+        }
         if (key == null) {
             return Optional.empty();
         }

@@ -14,6 +14,9 @@ import org.itapipe.config.ConfigSource;
 public record IngestSettings(String host, int port, long maxRequestBytes, double ratePerSecond, int rateBurst,
                              Duration publishTimeout, Path keysFile) {
 
+    /** The file of the API keys' hashes ({@code itapipe keys} writes it; the API follows its changes). */
+    public static final String KEYS_FILE = "ingest.keys-file";
+
     public static IngestSettings from(ConfigSource config) {
         return new IngestSettings(
                 config.get("ingest.host", "127.0.0.1"),
@@ -22,6 +25,6 @@ public record IngestSettings(String host, int port, long maxRequestBytes, double
                 Double.parseDouble(config.get("ingest.rate-limit.per-second", "20")),
                 Integer.parseInt(config.get("ingest.rate-limit.burst", "40")),
                 Duration.ofMillis(Long.parseLong(config.get("ingest.publish-timeout-ms", "5000"))),
-                Path.of(config.get("ingest.keys-file", "ingest-keys.json")));
+                Path.of(config.get(KEYS_FILE, "ingest-keys.json")));
     }
 }
