@@ -356,6 +356,31 @@ class ReportsAndPagesTest {
     }
 
     @Test
+    void analystsAskByPlaceName(StackEndpoints stack) throws Exception {
+        try (Connection connection = ClickHouseWriter.connect(stack.clickhouseAnalyst());
+             Statement sql = connection.createStatement()) {
+            assertThat(count(sql, "SELECT count() FROM v_places WHERE level = 'PROVINCE'")).isEqualTo(77);
+            assertThat(count(sql, "SELECT count() FROM v_places WHERE level = 'DISTRICT'")).isEqualTo(928);
+            try (ResultSet seed = sql.executeQuery("SELECT province_name_th, district_name_th FROM "
+                    + "v_province_comparison WHERE org_code = '6190803' AND fiscal_year = 2568")) {
+                assertThat(seed.next()).isTrue();
+                assertThat(seed.getString(1)).isEqualTo("สระบุรี");
+                assertThat(seed.getString(2)).isEqualTo("หนองโดน");
+            }
+            List<String> districts = new java.util.ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT d.name_th AS district, r.mean_total FROM v_area_rollups "
+                    + "AS r INNER JOIN v_places AS d ON d.level = 'DISTRICT' AND d.code = r.area_code INNER JOIN "
+                    + "v_places AS p ON p.level = 'PROVINCE' AND p.code = d.province_code WHERE r.area_level = "
+                    + "'DISTRICT' AND r.fiscal_year = 2568 AND p.name_th = 'สระบุรี' ORDER BY r.mean_total DESC")) {
+                while (rows.next()) {
+                    districts.add(rows.getString(1) + " " + rows.getBigDecimal(2).setScale(2));
+                }
+            }
+            assertThat(districts).containsExactly("เมืองสระบุรี 99.00", "หนองโดน 92.83");
+        }
+    }
+
+    @Test
     void everyColumnOfEveryViewIsInTheDataDictionary(StackEndpoints stack) throws Exception {
         String dictionary = Files.readString(Path.of("..", "docs", "analysts.md"), StandardCharsets.UTF_8);
         Map<String, List<String>> views = new java.util.TreeMap<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.itapipe.config.Connections;
+import org.itapipe.schemas.geography.Geography;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
@@ -20,6 +21,7 @@ import org.itapipe.sink.load.RowMapper;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.schema.MigrationException;
 import org.itapipe.sink.schema.Migrations;
+import org.itapipe.sink.schema.Places;
 
 /**
  * The sink service: brings the ClickHouse schema up to date, then loads the pipeline's topics in a loader thread,
@@ -54,11 +56,12 @@ public final class SinkApplication implements AutoCloseable {
                         writer), loader::healthy, metrics, settings.httpHost(), settings.httpPort()));
     }
 
-    /** Applies the schema migrations and replaces the views, with the sink's (writer) credentials. */
+    /** Applies the schema migrations, replaces the views and loads the place names, as the sink's (writer) user. */
     public static List<String> migrate(Connections connections) {
         try (Connection connection = ClickHouseWriter.connect(connections.clickhouse())) {
             List<String> applied = Migrations.apply(connection, Migrations.builtIn());
             Migrations.replaceViews(connection);
+            Places.load(connection, Geography.thailand());
             return applied;
         } catch (SQLException e) {
             throw new MigrationException("cannot connect to ClickHouse at " + connections.clickhouse().jdbcUrl()

@@ -11,6 +11,10 @@ FROM submissions FINAL
 ORDER BY org_code, fiscal_year, revision DESC
 LIMIT 1 BY org_code, fiscal_year;
 
+-- Every province and district with its names (loaded by the sink from the reference geography).
+CREATE OR REPLACE VIEW v_places AS
+SELECT level, code, name_th, name_en, province_code FROM places FINAL;
+
 CREATE OR REPLACE VIEW v_latest_indicators AS
 SELECT i.org_code AS org_code, i.fiscal_year AS fiscal_year, i.revision AS revision, i.indicator AS indicator,
        i.score AS score
@@ -21,7 +25,8 @@ INNER JOIN (SELECT org_code, fiscal_year, revision FROM v_latest_submissions) AS
 -- Ranks: in the district (a provincial administrative organization serves its whole province and has no district
 -- rank), in the province, and among organizations of the same type in the province and in the country.
 CREATE OR REPLACE VIEW v_province_comparison AS
-SELECT fiscal_year, province_code, district_code, org_code, org_name_th, org_type, total, level, level_th, passing,
+SELECT fiscal_year, province_code, province_name_th, district_code, district_name_th, org_code, org_name_th,
+       org_type, total, level, level_th, passing,
        ind_1, ind_2, ind_3, ind_4, ind_5, ind_6, ind_7, ind_8, ind_9, ind_10,
        if(in_district, rank_d, NULL) AS rank_in_district,
        if(in_district, n_d, NULL) AS organizations_in_district,
@@ -49,11 +54,14 @@ FROM
         SELECT s.fiscal_year AS fiscal_year, s.province_code AS province_code, s.district_code AS district_code,
                s.org_code AS org_code, s.org_name_th AS org_name_th, s.org_type AS org_type, s.total AS total,
                s.level AS level, s.level_th AS level_th, s.passing AS passing,
+               p.name_th AS province_name_th, d.name_th AS district_name_th,
                s.org_type != 'PROVINCIAL_ADMINISTRATIVE_ORGANIZATION' AS in_district,
                toInt64(s.total * 100) AS cents,
                ind.ind_1 AS ind_1, ind.ind_2 AS ind_2, ind.ind_3 AS ind_3, ind.ind_4 AS ind_4, ind.ind_5 AS ind_5,
                ind.ind_6 AS ind_6, ind.ind_7 AS ind_7, ind.ind_8 AS ind_8, ind.ind_9 AS ind_9, ind.ind_10 AS ind_10
         FROM v_latest_submissions AS s
+        LEFT JOIN (SELECT code, name_th FROM v_places WHERE level = 'PROVINCE') AS p ON p.code = s.province_code
+        LEFT JOIN (SELECT code, name_th FROM v_places WHERE level = 'DISTRICT') AS d ON d.code = s.district_code
         LEFT JOIN
         (
             SELECT org_code, fiscal_year,
