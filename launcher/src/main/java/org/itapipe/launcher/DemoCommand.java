@@ -98,6 +98,8 @@ final class DemoCommand implements Callable<Integer> {
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private WebApplication web;
+    /** Where each background service answers /health and /metrics, printed with the other endpoints. */
+    private final Map<String, Integer> healthPorts = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -126,12 +128,18 @@ final class DemoCommand implements Callable<Integer> {
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
                     (short) 1));
-            running.add(0, StreamsApplication.start(endpoints.connections(), StreamsSettings.from(demo),
-                    reference.methodologies()));
-            running.add(0, SinkApplication.start(endpoints.connections(), SinkSettings.from(demo),
-                    reference.methodologies(), SinkLoader.AfterInsert.NOTHING));
-            running.add(0, NotifierApplication.start(endpoints.connections(), NotifierSettings.from(demo),
-                    reference.methodologies(), reference.organizations()));
+            StreamsApplication streams = StreamsApplication.start(endpoints.connections(),
+                    StreamsSettings.from(demo), reference.methodologies());
+            running.add(0, streams);
+            healthPorts.put("streams", streams.httpPort());
+            SinkApplication sink = SinkApplication.start(endpoints.connections(), SinkSettings.from(demo),
+                    reference.methodologies(), SinkLoader.AfterInsert.NOTHING);
+            running.add(0, sink);
+            healthPorts.put("sink", sink.httpPort());
+            NotifierApplication notifier = NotifierApplication.start(endpoints.connections(),
+                    NotifierSettings.from(demo), reference.methodologies(), reference.organizations());
+            running.add(0, notifier);
+            healthPorts.put("notifier", notifier.httpPort());
             web = WebApplication.start(endpoints.clickhouseAnalyst(), WebSettings.from(demo.withDefaults(
                     Map.of(WebSettings.PORT, Integer.toString(webPort)))), reference.methodologies(),
                     reference.organizations());
@@ -175,6 +183,7 @@ final class DemoCommand implements Callable<Integer> {
         endpoints.lines().forEach(out::println);
         out.println("ingest.url=http://127.0.0.1:" + ingestPort);
         out.println("ingest.api_key=" + apiKey);
+        healthPorts.forEach((service, port) -> out.println(service + ".health=http://127.0.0.1:" + port + "/health"));
         out.println("web.url=http://127.0.0.1:" + web.port() + "/");
         out.println("web.seed_report=http://127.0.0.1:" + web.port() + "/organizations/" + SEED_ORG + "/"
                 + REPORT_YEAR);

@@ -88,6 +88,11 @@ class DemoCommandTest {
                     .containsPattern("all types\\s+7,849\\s+mean")
                     .containsPattern("SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION\\s+5,300\\s+mean")
                     .contains("The national scores are generated (synthetic");
+            for (String service : List.of("streams", "sink", "notifier")) {
+                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        value(demo, service + ".health="))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).as(service + " health").isEqualTo(200);
+            }
             String seedReport = value(demo, "web.seed_report=");
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(seedReport))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
