@@ -21,8 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
-    private static Path file(ConfigOptions config, Path override) {
-        return override != null ? override : IngestSettings.from(config.source()).keysFile();
+    /** The settings and the optional {@code --keys-file} every subcommand takes, and the file they name. */
+    static final class KeysFile {
+        @Mixin
+        private ConfigOptions config;
+
+        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
+        private Path keysFile;
+
+        Path path() {
+            return keysFile != null ? keysFile : IngestSettings.from(config.source()).keysFile();
+        }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -32,7 +41,7 @@ final class KeysCommand {
         private CommandSpec spec;
 
         @Mixin
-        private ConfigOptions config;
+        private KeysFile keys;
 
         @Option(names = "--name", required = true, description = "Who holds the key, e.g. 'Saraburi provincial office'.")
         private String name;
@@ -41,12 +50,9 @@ final class KeysCommand {
                 description = "organization:<code>, district:<4 digits>, province:<2 digits> or national.")
         private String scope;
 
-        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
-        private Path keysFile;
-
         @Override
         public Integer call() {
-            Path target = file(config, keysFile);
+            Path target = keys.path();
             ApiKeyStore store = ApiKeyStore.load(target);
             ApiKeyStore.CreatedKey created = store.create(name, Scope.parse(scope));
             store.save(target);
@@ -65,15 +71,12 @@ final class KeysCommand {
         private CommandSpec spec;
 
         @Mixin
-        private ConfigOptions config;
-
-        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
-        private Path keysFile;
+        private KeysFile keys;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ApiKeyStore.load(file(config, keysFile)).keys().forEach(key ->
+            ApiKeyStore.load(keys.path()).keys().forEach(key ->
                     out.println(key.id() + "\t" + key.scope().text() + "\t" + key.name()));
             out.flush();
             return 0;
@@ -87,17 +90,14 @@ final class KeysCommand {
         private CommandSpec spec;
 
         @Mixin
-        private ConfigOptions config;
+        private KeysFile keys;
 
         @Parameters(paramLabel = "ID", description = "The key's id.")
         private String id;
 
-        @Option(names = "--keys-file", paramLabel = "FILE", description = "Default: ingest.keys-file setting.")
-        private Path keysFile;
-
         @Override
         public Integer call() {
-            Path target = file(config, keysFile);
+            Path target = keys.path();
             ApiKeyStore store = ApiKeyStore.load(target);
             if (!store.revoke(id)) {
                 throw new IllegalArgumentException("there is no key " + id + " in " + target.toAbsolutePath());

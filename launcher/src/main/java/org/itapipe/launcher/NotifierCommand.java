@@ -1,6 +1,7 @@
 package org.itapipe.launcher;
 
 import java.util.concurrent.Callable;
+import org.itapipe.ingest.IngestApplication;
 import org.itapipe.sink.notify.NotifierApplication;
 import org.itapipe.sink.notify.NotifierSettings;
 import org.itapipe.sink.notify.ParkedReplay;
@@ -33,9 +34,9 @@ final class NotifierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         NotifierSettings settings = NotifierSettings.from(config.source());
+        IngestApplication.ReferenceData reference = config.reference();
         NotifierApplication notifier = NotifierApplication.start(config.connections(), settings,
-                config.reference().methodologies(),
-                config.reference().organizations());
+                reference.methodologies(), reference.organizations());
         return RunningService.untilInterrupted("notifier", notifier, spec.commandLine().getOut(), settings.httpHost(),
                 notifier.httpPort());
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.ingest.IngestApplication;
 import org.itapipe.reports.ReportService;
 import org.itapipe.reports.data.PageData;
 import org.itapipe.reports.model.AnalysisReport;
@@ -72,9 +73,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format is pdf or html, not " + format);
         }
         ConfigSource source = config.source();
+        IngestApplication.ReferenceData reference = config.reference();
         try (ReportService reports = WebApplication.reports(WebSettings.analyst(source), WebSettings.from(source),
-                config.reference().methodologies(),
-                config.reference().organizations())) {
+                reference.methodologies(), reference.organizations())) {
             return target.org != null ? one(reports) : province(reports);
         }
     }

@@ -174,6 +174,10 @@ final class DeliveryWorker implements Runnable {
         }
     }
 
+    String destinationName() {
+        return destination.name();
+    }
+
     void stop() {
         running = false;
         consumer.wakeup();

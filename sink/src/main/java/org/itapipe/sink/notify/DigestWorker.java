@@ -170,6 +170,10 @@ final class DigestWorker implements Runnable {
         return !stopped.await(Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
+    String destinationName() {
+        return destination.name();
+    }
+
     void stop() {
         stopped.countDown();
     }

@@ -20,8 +20,9 @@ final class Notifier implements Runnable {
     @Override
     public void run() {
         List<Thread> threads = new ArrayList<>();
-        deliveries.forEach(worker -> threads.add(new Thread(worker, "itapipe-notifier-delivery")));
-        digests.forEach(worker -> threads.add(new Thread(worker, "itapipe-notifier-digest")));
+        deliveries.forEach(worker -> threads.add(new Thread(worker, "itapipe-notifier-" + worker.destinationName())));
+        digests.forEach(worker -> threads.add(new Thread(worker, "itapipe-notifier-digest-"
+                + worker.destinationName())));
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             try {
