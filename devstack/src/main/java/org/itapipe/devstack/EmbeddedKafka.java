@@ -43,7 +43,9 @@ final class EmbeddedKafka implements StackPart {
         long started = System.nanoTime();
         String bootstrap = "127.0.0.1:" + port;
         Properties config = brokerConfig(dataDir, port, controllerPort);
-        format(dataDir, config);
+        if (!Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
+            format(dataDir, config); // a restart keeps the cluster and its data
+        }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         try {
             server.startup();

@@ -2,8 +2,6 @@ package org.itapipe.ingest;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.ingest.auth.ApiKeyStore;
@@ -20,6 +18,8 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
+import org.itapipe.service.KafkaProbe;
+import org.itapipe.service.PeriodicCheck;
 
 /**
  * The ingest service wired from its settings: reference data, validator, publisher, topics, and the HTTP server.
@@ -28,12 +28,12 @@ import org.itapipe.schemas.topics.Topics;
  */
 public final class IngestApplication implements AutoCloseable {
 
-    private final Admin admin;
+    private final PeriodicCheck kafka;
     private final SubmissionPublisher publisher;
     private final IngestServer server;
 
-    private IngestApplication(Admin admin, SubmissionPublisher publisher, IngestServer server) {
-        this.admin = admin;
+    private IngestApplication(PeriodicCheck kafka, SubmissionPublisher publisher, IngestServer server) {
+        this.kafka = kafka;
         this.publisher = publisher;
         this.server = server;
     }
@@ -80,22 +80,31 @@ public final class IngestApplication implements AutoCloseable {
 
     public static IngestApplication start(Connections connections, IngestSettings settings, ReferenceData reference,
                                           ApiKeyStore keys, boolean autoRegisterSchemas, short replicationFactor) {
-        Admin admin = Admin.create(connections.kafka().clientProperties());
-        TopicSetup.createMissing(admin, Topics.ALL, replicationFactor);
+        createTopics(connections, replicationFactor);
+        PeriodicCheck kafka = PeriodicCheck.kafka(connections.kafka());
         SubmissionPublisher publisher = publisher(connections, settings, autoRegisterSchemas);
-        IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
-                reference.methodologies(), publisher, keys, () -> answers(admin)).start();
-        return new IngestApplication(admin, publisher, server);
+        try {
+            IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
+                    reference.methodologies(), publisher, keys, kafka).start();
+            return new IngestApplication(kafka, publisher, server);
+        } catch (RuntimeException e) {
+            publisher.close();
+            kafka.close();
+            throw e;
+        }
     }
 
-    /** Creates the pipeline's topics that are missing; fails with a clear message when Kafka cannot be reached. */
+    /**
+     * Creates the pipeline's topics that are missing; fails with a clear message when Kafka cannot be reached: at
+     * once when nothing listens, after {@link PeriodicCheck#PATIENCE} when a broker listens but does not answer.
+     */
     public static void createTopics(Connections connections, short replicationFactor) {
-        try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
-            if (!answers(admin)) {
-                throw new KafkaUnavailableException("Kafka at " + connections.kafka().bootstrapServers()
-                        + " does not answer: start it (itapipe stack) or set kafka.bootstrap", null);
-            }
-            TopicSetup.createMissing(admin, Topics.ALL, replicationFactor);
+        try (KafkaProbe probe = new KafkaProbe(connections.kafka())) {
+            probe.problem(PeriodicCheck.PATIENCE).ifPresent(problem -> {
+                throw new KafkaUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap",
+                        null);
+            });
+            TopicSetup.createMissing(probe.admin(), Topics.ALL, replicationFactor);
         }
     }
 
@@ -103,14 +112,6 @@ public final class IngestApplication implements AutoCloseable {
                                                 boolean autoRegisterSchemas) {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), autoRegisterSchemas);
         return new SubmissionPublisher(connections.kafka(), serdes, settings.publishTimeout(), Clock.systemUTC());
-    }
-
-    private static boolean answers(Admin admin) {
-        try {
-            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     public int port() {
@@ -121,6 +122,6 @@ public final class IngestApplication implements AutoCloseable {
     public void close() {
         server.close();
         publisher.close();
-        admin.close();
+        kafka.close();
     }
 }

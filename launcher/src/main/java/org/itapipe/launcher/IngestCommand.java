@@ -37,7 +37,7 @@ final class IngestCommand implements Callable<Integer> {
                 Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
                 Short.parseShort(source.get("topics.replication-factor", "1")));
         Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("ingest.url", "http://" + settings.host() + ":" + ingest.port());
+        endpoints.put("ingest.url", settings.http().url(ingest.port()));
         endpoints.put("ingest.keys", keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());
         return RunningService.untilInterrupted("ingest", ingest, spec.commandLine().getOut(), endpoints);
     }

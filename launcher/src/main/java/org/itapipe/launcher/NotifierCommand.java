@@ -37,8 +37,8 @@ final class NotifierCommand implements Callable<Integer> {
         IngestApplication.ReferenceData reference = config.reference();
         NotifierApplication notifier = NotifierApplication.start(config.connections(), settings,
                 reference.methodologies(), reference.organizations());
-        return RunningService.untilInterrupted("notifier", notifier, spec.commandLine().getOut(), settings.httpHost(),
-                notifier.httpPort());
+        return RunningService.untilInterrupted("notifier", notifier, spec.commandLine().getOut(),
+                settings.http().url(notifier.httpPort()));
     }
 
     /** {@code itapipe notifier replay <destination>}. */

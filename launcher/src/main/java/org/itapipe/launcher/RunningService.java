@@ -12,9 +12,8 @@ final class RunningService {
     }
 
     /** For services whose HTTP side is health and metrics: prints {@code <name>.health=} and {@code <name>.metrics=}. */
-    static int untilInterrupted(String name, AutoCloseable service, PrintWriter out, String host, int port)
+    static int untilInterrupted(String name, AutoCloseable service, PrintWriter out, String base)
             throws InterruptedException {
-        String base = "http://" + host + ":" + port;
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put(name + ".health", base + "/health");
         endpoints.put(name + ".metrics", base + "/metrics");

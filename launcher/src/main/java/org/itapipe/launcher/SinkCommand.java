@@ -29,7 +29,7 @@ final class SinkCommand implements Callable<Integer> {
         SinkSettings settings = SinkSettings.from(config.source());
         SinkApplication sink = SinkApplication.start(config.connections(), settings, config.reference().methodologies(),
                 SinkLoader.AfterInsert.NOTHING);
-        return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(), settings.httpHost(),
-                sink.httpPort());
+        return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(),
+                settings.http().url(sink.httpPort()));
     }
 }

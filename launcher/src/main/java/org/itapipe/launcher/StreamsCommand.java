@@ -28,7 +28,7 @@ final class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings = StreamsSettings.from(config.source());
         StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
                 config.reference().methodologies());
-        return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(), settings.httpHost(),
-                streams.httpPort());
+        return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(),
+                settings.http().url(streams.httpPort()));
     }
 }

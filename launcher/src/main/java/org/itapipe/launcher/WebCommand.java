@@ -35,6 +35,6 @@ final class WebCommand implements Callable<Integer> {
         WebApplication web = WebApplication.start(WebSettings.analyst(source), settings, config.reference().methodologies(),
                 config.reference().organizations());
         return RunningService.untilInterrupted("web", web, spec.commandLine().getOut(),
-                Map.of("web.url", "http://" + settings.host() + ":" + web.port() + "/"));
+                Map.of("web.url", settings.http().url(web.port()) + "/"));
     }
 }

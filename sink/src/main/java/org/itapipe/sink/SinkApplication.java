@@ -6,7 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.itapipe.config.Connections;
@@ -16,6 +18,9 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
+import org.itapipe.service.BackgroundService;
+import org.itapipe.service.HealthCheck;
+import org.itapipe.service.PeriodicCheck;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.RowMapper;
 import org.itapipe.sink.load.SinkLoader;
@@ -25,10 +30,13 @@ import org.itapipe.sink.schema.Places;
 
 /**
  * The sink service: brings the ClickHouse schema up to date, then loads the pipeline's topics in a loader thread,
- * and serves {@code /health} (503 while ClickHouse is unreachable or the loader stopped) and {@code /metrics}
+ * and serves {@code /health} (503 while Kafka or ClickHouse is unreachable, a batch waits for ClickHouse, or the
+ * loader stopped) and {@code /metrics}
  * (rows per table, batch latency, consumer lag) in Prometheus format.
  */
 public final class SinkApplication implements AutoCloseable {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final SinkLoader loader;
     private final BackgroundService service;
@@ -51,9 +59,14 @@ public final class SinkApplication implements AutoCloseable {
         ClickHouseWriter writer = new ClickHouseWriter(connections.clickhouse());
         SinkLoader loader = new SinkLoader(consumer, producer, serdes.value(Topics.DEAD_LETTERS).serializer(),
                 new RowMapper(serdes, methodologies), writer, settings, metrics, afterInsert);
-        return new SinkApplication(loader, BackgroundService.start("itapipe-sink-loader", loader, loader::stop,
-                List.of(() -> consumer.close(Duration.ofSeconds(5)), () -> producer.close(Duration.ofSeconds(5)),
-                        writer), loader::healthy, metrics, settings.httpHost(), settings.httpPort()));
+        PeriodicCheck clickhouse = new PeriodicCheck("clickhouse",
+                () -> ClickHouseWriter.problem(connections.clickhouse()), () -> { });
+        Map<String, HealthCheck> checks = new LinkedHashMap<>();
+        checks.put("clickhouse", clickhouse);
+        checks.put("loader", loader::health);
+        return new SinkApplication(loader, BackgroundService.start(new BackgroundService.Loop("itapipe-sink-loader",
+                loader, loader::stop, List.of(() -> consumer.close(CLOSE_TIMEOUT), () -> producer.close(CLOSE_TIMEOUT),
+                        writer, clickhouse), checks), connections.kafka(), settings.http(), metrics));
     }
 
     /** Applies the schema migrations, replaces the views and loads the place names, as the sink's (writer) user. */

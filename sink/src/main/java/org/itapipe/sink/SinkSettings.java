@@ -2,13 +2,14 @@ package org.itapipe.sink;
 
 import java.time.Duration;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.HttpEndpoint;
 
 /**
  * Settings of the sink ({@code sink.*} keys or {@code ITAPIPE_SINK_*} variables). A batch is written when it holds
  * {@code batchRecords} records or is {@code batchMaxAge} old, whichever comes first.
  */
 public record SinkSettings(String groupId, int batchRecords, Duration batchMaxAge, Duration maxBackoff,
-                           String httpHost, int httpPort, short replicationFactor) {
+                           HttpEndpoint http, short replicationFactor) {
 
     public static SinkSettings from(ConfigSource config) {
         return new SinkSettings(
@@ -16,12 +17,11 @@ public record SinkSettings(String groupId, int batchRecords, Duration batchMaxAg
                 Integer.parseInt(config.get("sink.batch.records", "5000")),
                 Duration.ofMillis(Long.parseLong(config.get("sink.batch.max-age-ms", "500"))),
                 Duration.ofMillis(Long.parseLong(config.get("sink.retry.max-backoff-ms", "10000"))),
-                config.get("sink.http.host", "127.0.0.1"),
-                Integer.parseInt(config.get("sink.http.port", "8083")),
+                HttpEndpoint.from(config, "sink.http", 8083),
                 Short.parseShort(config.get("topics.replication-factor", "1")));
     }
 
     public SinkSettings with(String group, int port) {
-        return new SinkSettings(group, batchRecords, batchMaxAge, maxBackoff, httpHost, port, replicationFactor);
+        return new SinkSettings(group, batchRecords, batchMaxAge, maxBackoff, http.withPort(port), replicationFactor);
     }
 }

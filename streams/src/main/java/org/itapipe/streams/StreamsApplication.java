@@ -1,10 +1,10 @@
 package org.itapipe.streams;
 
-import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -13,20 +13,28 @@ import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
+import org.itapipe.service.HealthCheck;
+import org.itapipe.service.OperationsServer;
+import org.itapipe.service.PeriodicCheck;
 
 /**
- * The streams service: creates the topics it needs, runs the topology, and serves {@code /health} (200 while the
- * application is RUNNING or REBALANCING, else 503 with its state) and {@code /metrics} (Kafka Streams' own metrics,
+ * The streams service: creates the topics it needs, runs the topology, and serves {@code /health} (200 while Kafka
+ * answers and the application is RUNNING or REBALANCING, else 503 with the reason) and {@code /metrics} (Kafka Streams' own metrics,
  * including {@code late-revisions}, in Prometheus format).
  */
 public final class StreamsApplication implements AutoCloseable {
 
-    private final KafkaStreams streams;
-    private final Javalin http;
+    /** Long enough to commit the current transaction; short enough that a SIGTERM with Kafka gone is prompt. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private StreamsApplication(KafkaStreams streams, Javalin http) {
+    private final KafkaStreams streams;
+    private final PeriodicCheck kafka;
+    private final OperationsServer operations;
+
+    private StreamsApplication(KafkaStreams streams, PeriodicCheck kafka, OperationsServer operations) {
         this.streams = streams;
-        this.http = http;
+        this.kafka = kafka;
+        this.operations = operations;
     }
 
     public static StreamsApplication start(Connections connections, StreamsSettings settings,
@@ -41,16 +49,23 @@ public final class StreamsApplication implements AutoCloseable {
                 StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new KafkaStreamsMetrics(streams).bindTo(metrics);
+        PeriodicCheck kafka = PeriodicCheck.kafka(connections.kafka());
+        Map<String, HealthCheck> checks = new LinkedHashMap<>();
+        checks.put("kafka", kafka);
+        checks.put("streams", () -> {
+            KafkaStreams.State state = streams.state();
+            return HealthCheck.Health.of(state == KafkaStreams.State.RUNNING
+                    || state == KafkaStreams.State.REBALANCING, "the application is " + state);
+        });
+        OperationsServer operations;
+        try {
+            operations = OperationsServer.start(settings.http(), checks, metrics);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
         streams.start();
-        Javalin http = Javalin.create(config -> config.showJavalinBanner = false)
-                .get("/health", ctx -> {
-                    KafkaStreams.State state = streams.state();
-                    boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-                    ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN", "streams", state.name()));
-                })
-                .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()))
-                .start(settings.httpHost(), settings.httpPort());
-        return new StreamsApplication(streams, http);
+        return new StreamsApplication(streams, kafka, operations);
     }
 
     public KafkaStreams.State state() {
@@ -58,12 +73,13 @@ public final class StreamsApplication implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.port();
+        return operations.port();
     }
 
     @Override
     public void close() {
-        http.stop();
-        streams.close(Duration.ofSeconds(30));
+        operations.close();
+        streams.close(CLOSE_TIMEOUT);
+        kafka.close();
     }
 }

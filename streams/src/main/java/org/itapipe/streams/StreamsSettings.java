@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.HttpEndpoint;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 
@@ -17,7 +18,7 @@ import org.itapipe.schemas.topics.Topics;
  * not at all.
  */
 public record StreamsSettings(String applicationId, Path stateDir, int commitIntervalMs, int standbyReplicas,
-                              long cacheMaxBytes, short replicationFactor, String httpHost, int httpPort,
+                              long cacheMaxBytes, short replicationFactor, HttpEndpoint http,
                               boolean autoRegisterSchemas) {
 
     static final int FETCH_MAX_WAIT_MS = 20;
@@ -30,14 +31,13 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
                 Integer.parseInt(config.get("streams.standby-replicas", "0")),
                 Long.parseLong(config.get("streams.cache-max-bytes", Long.toString(10L * 1024 * 1024))),
                 Short.parseShort(config.get("topics.replication-factor", "1")),
-                config.get("streams.http.host", "127.0.0.1"),
-                Integer.parseInt(config.get("streams.http.port", "8082")),
+                HttpEndpoint.from(config, "streams.http", 8082),
                 Boolean.parseBoolean(config.get("schemas.auto-register", "false")));
     }
 
     public StreamsSettings withApplication(String id, Path dir, int port) {
         return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, replicationFactor,
-                httpHost, port, autoRegisterSchemas);
+                http.withPort(port), autoRegisterSchemas);
     }
 
     public Properties streamsConfig(Connections connections, TopicSerdes serdes) {

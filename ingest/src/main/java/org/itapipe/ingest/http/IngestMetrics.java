@@ -21,7 +21,7 @@ final class IngestMetrics {
                 .tag("route", route).tag("status", Integer.toString(status)).register(registry).record(took);
     }
 
-    String scrape() {
-        return registry.scrape();
+    PrometheusMeterRegistry registry() {
+        return registry;
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.itapipe.ingest.auth.ApiKey;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.RateLimiter;
@@ -41,6 +40,8 @@ import org.itapipe.schemas.avro.Flag;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.service.HealthCheck;
+import org.itapipe.service.OperationsServer;
 import org.itapipe.schemas.methodology.ScoreCard;
 import org.itapipe.schemas.methodology.SubmissionScores;
 
@@ -62,14 +63,14 @@ public final class IngestServer implements AutoCloseable {
     private final SubmissionPublisher publisher;
     private final ApiKeyStore keys;
     private final RateLimiter rateLimiter;
-    private final BooleanSupplier kafkaHealthy;
+    private final HealthCheck kafka;
     private final IngestSettings settings;
     private final IngestMetrics metrics = new IngestMetrics();
     private final Javalin app;
 
     public IngestServer(IngestSettings settings, SubmissionValidator validator, BulkImport bulkImport,
                         MethodologyCatalog methodologies, SubmissionPublisher publisher, ApiKeyStore keys,
-                        BooleanSupplier kafkaHealthy) {
+                        HealthCheck kafka) {
         this.settings = settings;
         this.validator = validator;
         this.bulkImport = bulkImport;
@@ -77,7 +78,7 @@ public final class IngestServer implements AutoCloseable {
         this.publisher = publisher;
         this.keys = keys;
         this.rateLimiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst());
-        this.kafkaHealthy = kafkaHealthy;
+        this.kafka = kafka;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -92,8 +93,7 @@ public final class IngestServer implements AutoCloseable {
         app.post("/api/v1/submissions", this::submit);
         app.post("/api/v1/submissions/bulk", this::submitBulk);
         app.get("/api/v1/methodology/{fiscalYear}", this::methodology);
-        app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        OperationsServer.addRoutes(app, Map.of("kafka", kafka), metrics.registry());
         app.get("/openapi.json", this::openApi);
         app.after(ctx -> {
             Long start = ctx.attribute("itapipe.start");
@@ -113,7 +113,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     public IngestServer start() {
-        app.start(settings.host(), settings.port());
+        OperationsServer.bind(app, settings.http());
         return this;
     }
 
@@ -218,11 +218,6 @@ public final class IngestServer implements AutoCloseable {
             return;
         }
         ctx.json(methodology.get());
-    }
-
-    private void health(Context ctx) {
-        boolean kafka = kafkaHealthy.getAsBoolean();
-        ctx.status(kafka ? 200 : 503).json(Map.of("status", kafka ? "UP" : "DOWN", "kafka", kafka ? "UP" : "DOWN"));
     }
 
     private void openApi(Context ctx) throws IOException {

@@ -3,6 +3,7 @@ package org.itapipe.ingest.http;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.HttpEndpoint;
 
 /**
  * Settings of the ingest HTTP service ({@code ingest.*} keys, or {@code ITAPIPE_INGEST_*} variables).
@@ -11,7 +12,7 @@ import org.itapipe.config.ConfigSource;
  * @param ratePerSecond   sustained requests per second per API key; {@code rateBurst} at once
  * @param publishTimeout  how long to wait for Kafka before answering 503
  */
-public record IngestSettings(String host, int port, long maxRequestBytes, double ratePerSecond, int rateBurst,
+public record IngestSettings(HttpEndpoint http, long maxRequestBytes, double ratePerSecond, int rateBurst,
                              Duration publishTimeout, Path keysFile) {
 
     /** The file of the API keys' hashes ({@code itapipe keys} writes it; the API follows its changes). */
@@ -19,8 +20,7 @@ public record IngestSettings(String host, int port, long maxRequestBytes, double
 
     public static IngestSettings from(ConfigSource config) {
         return new IngestSettings(
-                config.get("ingest.host", "127.0.0.1"),
-                Integer.parseInt(config.get("ingest.port", "8080")),
+                HttpEndpoint.from(config, "ingest", 8080),
                 Long.parseLong(config.get("ingest.max-request-bytes", Long.toString(5L * 1024 * 1024))),
                 Double.parseDouble(config.get("ingest.rate-limit.per-second", "20")),
                 Integer.parseInt(config.get("ingest.rate-limit.burst", "40")),

@@ -115,6 +115,6 @@ public final class SubmissionPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(3));
     }
 }

@@ -22,6 +22,8 @@ import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.config.HttpEndpoint;
+import org.itapipe.service.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class IngestHttpTest {
     }
 
     private static IngestSettings settings(int port, long maxBytes, double rate, int burst, Duration timeout) {
-        return new IngestSettings("127.0.0.1", port, maxBytes, rate, burst, timeout, Path.of("unused-keys.json"));
+        return new IngestSettings(new HttpEndpoint("127.0.0.1", port, "ingest.port"), maxBytes, rate, burst, timeout, Path.of("unused-keys.json"));
     }
 
     private HttpResponse<String> post(int port, String path, String key, String contentType, String body)
@@ -208,6 +210,6 @@ class IngestHttpTest {
     private static IngestServer server(IngestSettings settings, ApiKeyStore keys, SubmissionPublisher publisher) {
         IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
         return new IngestServer(settings, reference.validator(), reference.bulkImport(), reference.methodologies(),
-                publisher, keys, () -> true).start();
+                publisher, keys, HealthCheck.Health::ok).start();
     }
 }

@@ -2,12 +2,15 @@ package org.itapipe.reports.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -24,6 +27,7 @@ import org.itapipe.reports.pdf.PdfUnavailableException;
 import org.itapipe.reports.render.Assets;
 import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.geography.Geography;
+import org.itapipe.service.OperationsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/provinces/{code}", this::province);
         app.get("/organizations/{code}/{year}", this::organization);
         app.get("/assets/{name}", this::asset);
-        app.get("/health", ctx -> ctx.result("UP"));
+        OperationsServer.addRoutes(app, Map.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         app.exception(BadRequest.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         app.exception(NotFound.class, (e, ctx) -> page(ctx, 404, e.getMessage()));
         app.exception(PdfUnavailableException.class, (e, ctx) -> page(ctx, 503, e.getMessage()));
@@ -74,7 +78,7 @@ public final class WebServer implements AutoCloseable {
                 page(ctx, 404, "no page at " + ctx.path());
             }
         });
-        app.start(settings.host(), settings.port());
+        OperationsServer.bind(app, settings.http());
     }
 
     public static WebServer start(ReportService reports, Geography geography, WebSettings settings) {

@@ -5,6 +5,7 @@ import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.ConfigException;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.HttpEndpoint;
 import org.itapipe.config.Secret;
 
 /**
@@ -15,10 +16,11 @@ import org.itapipe.config.Secret;
  * @param chromium    reports.chromium (/usr/bin/chromium): the browser that prints PDFs
  * @param chromedriver reports.chromedriver (/usr/bin/chromedriver): its WebDriver
  */
-public record WebSettings(String host, int port, Path chromium, Path chromedriver) {
+public record WebSettings(HttpEndpoint http, Path chromium, Path chromedriver) {
 
-    public static final String HOST = "web.host";
-    public static final String PORT = "web.port";
+    /** The web service listens at web.host (127.0.0.1) and web.port (8090). */
+    public static final String PREFIX = "web";
+    public static final String PORT = PREFIX + ".port";
     public static final String CHROMIUM = "reports.chromium";
     public static final String CHROMEDRIVER = "reports.chromedriver";
 
@@ -38,7 +40,7 @@ public record WebSettings(String host, int port, Path chromium, Path chromedrive
     }
 
     public static WebSettings from(ConfigSource config) {
-        return new WebSettings(config.get(HOST, "127.0.0.1"), Integer.parseInt(config.get(PORT, "8090")),
+        return new WebSettings(HttpEndpoint.from(config, PREFIX, 8090),
                 Path.of(config.get(CHROMIUM, "/usr/bin/chromium")),
                 Path.of(config.get(CHROMEDRIVER, "/usr/bin/chromedriver")));
     }

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
@@ -53,6 +55,16 @@ public final class ClickHouseWriter implements AutoCloseable {
         // second on this machine (issue 8's reference figures).
         properties.put("beta.row_binary_for_simple_insert", "true");
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
+    }
+
+    /** Empty when ClickHouse answers a query as the writer; otherwise why not, for the sink's /health. */
+    public static Optional<String> problem(ClickHouseSettings settings) {
+        try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("ClickHouse at " + settings.jdbcUrl() + " does not answer: " + e.getMessage());
+        }
     }
 
     void insert(Map<Table, List<Row>> rows) throws SQLException {

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topics;
+import org.itapipe.service.HealthCheck;
 import org.itapipe.sink.SinkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,6 +190,14 @@ public final class SinkLoader implements Runnable {
 
     public boolean healthy() {
         return healthy && failure == null;
+    }
+
+    /** The loader's part of /health: DOWN while a batch waits for ClickHouse, or for good once the loop failed. */
+    public HealthCheck.Health health() {
+        if (failure != null) {
+            return HealthCheck.Health.down("the loader stopped: " + failure);
+        }
+        return HealthCheck.Health.of(healthy, "a batch waits for ClickHouse to take it; retrying");
     }
 
     public Throwable failure() {

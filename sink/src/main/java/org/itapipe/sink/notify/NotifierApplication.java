@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,7 +21,7 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
-import org.itapipe.sink.BackgroundService;
+import org.itapipe.service.BackgroundService;
 import org.itapipe.sink.KafkaClients;
 
 /**
@@ -54,24 +55,24 @@ public final class NotifierApplication implements AutoCloseable {
             Channel channel = channel(destination, settings);
             KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections,
                     settings.groupOf(destination), 100);
-            resources.add(() -> consumer.close(Duration.ofSeconds(5)));
+            resources.add(() -> consumer.close(Duration.ofSeconds(2)));
             deliveries.add(new DeliveryWorker(destination, channel, consumer,
                     serdes.value(Topics.OIT_ALERTS).deserializer(), parking, messages, typeOf, settings,
                     new DestinationMetrics(metrics, destination.name(), clock), clock));
             if (destination.digest().isPresent()) {
                 KafkaConsumer<String, byte[]> reader = KafkaClients.consumer(connections,
                         settings.groupOf(destination) + ".digest", 500);
-                resources.add(() -> reader.close(Duration.ofSeconds(5)));
+                resources.add(() -> reader.close(Duration.ofSeconds(2)));
                 digests.add(new DigestWorker(destination, channel, reader, producer,
                         serdes.value(Topics.OIT_ALERTS).deserializer(),
                         serdes.value(Topics.NOTIFIER_DIGESTS).deserializer(),
                         serdes.value(Topics.NOTIFIER_DIGESTS).serializer(), messages, typeOf, settings, clock));
             }
         }
-        resources.add(() -> producer.close(Duration.ofSeconds(5)));
+        resources.add(() -> producer.close(Duration.ofSeconds(2)));
         Notifier notifier = new Notifier(deliveries, digests);
-        return new NotifierApplication(BackgroundService.start("itapipe-notifier", notifier, notifier::stop,
-                resources, () -> true, metrics, settings.httpHost(), settings.httpPort()));
+        return new NotifierApplication(BackgroundService.start(new BackgroundService.Loop("itapipe-notifier",
+                notifier, notifier::stop, resources, Map.of()), connections.kafka(), settings.http(), metrics));
     }
 
     /** The channel a destination's kind needs. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.HttpEndpoint;
 
 /**
  * Settings of the notifier ({@code notifier.*}): the destinations (Destinations), how patiently each is retried
@@ -13,7 +14,7 @@ import org.itapipe.config.ConfigSource;
  * ({@code notifier.web-url}), and where /health and /metrics answer.
  */
 public record NotifierSettings(String groupId, List<Destination> destinations, Duration firstBackoff,
-                               Duration maxBackoff, Duration patience, String httpHost, int httpPort,
+                               Duration maxBackoff, Duration patience, HttpEndpoint http,
                                short replicationFactor, SmtpSettings smtp, Optional<String> webUrl) {
 
     public static NotifierSettings from(ConfigSource config) {
@@ -23,15 +24,14 @@ public record NotifierSettings(String groupId, List<Destination> destinations, D
                 Duration.ofMillis(Long.parseLong(config.get("notifier.first-backoff-ms", "500"))),
                 Duration.ofMillis(Long.parseLong(config.get("notifier.max-backoff-ms", "30000"))),
                 Duration.parse(config.get("notifier.patience", "PT24H")),
-                config.get("notifier.http.host", "127.0.0.1"),
-                Integer.parseInt(config.get("notifier.http.port", "8085")),
+                HttpEndpoint.from(config, "notifier.http", 8085),
                 Short.parseShort(config.get("topics.replication-factor", "1")),
                 SmtpSettings.from(config),
                 config.get("notifier.web-url").filter(url -> !url.isBlank()));
     }
 
     public NotifierSettings with(String group, int port) {
-        return new NotifierSettings(group, destinations, firstBackoff, maxBackoff, patience, httpHost, port,
+        return new NotifierSettings(group, destinations, firstBackoff, maxBackoff, patience, http.withPort(port),
                 replicationFactor, smtp, webUrl);
     }
 
