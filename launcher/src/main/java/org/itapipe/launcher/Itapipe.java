@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 public final class Itapipe {
 
     public static void main(String[] args) {
+        StackLocation.defaultLogFile();
         System.exit(commandLine().execute(args));
     }
 

@@ -9,14 +9,28 @@ import picocli.CommandLine.Option;
  */
 final class StackLocation {
 
+    /** The system property that launcher/src/main/resources/logback.xml writes its file to. */
+    private static final String LOG_FILE = "itapipe.log.file";
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Data and logs of the stack (default: $ITAPIPE_STATE_DIR, else ~/.local/state/itapipe/stack).")
     private Path stateDir;
 
     Path prepare() {
         Path dir = (stateDir != null ? stateDir : defaultStateDir()).toAbsolutePath().normalize();
-        System.setProperty("itapipe.log.file", dir.resolve("logs").resolve("itapipe.log").toString());
+        System.setProperty(LOG_FILE, dir.resolve("logs").resolve("itapipe.log").toString());
         return dir;
+    }
+
+    /**
+     * Unless {@code -Ditapipe.log.file} says otherwise, a service logs to {@code logs/itapipe.log} in the state home
+     * ({@code $XDG_STATE_HOME/itapipe}, else {@code ~/.local/state/itapipe}), never into the current directory; a
+     * command that runs a stack moves it into the stack's directory ({@link #prepare()}).
+     */
+    static void defaultLogFile() {
+        if (System.getProperty(LOG_FILE) == null) {
+            System.setProperty(LOG_FILE, stateHome().resolve("logs").resolve("itapipe.log").toString());
+        }
     }
 
     private static Path defaultStateDir() {

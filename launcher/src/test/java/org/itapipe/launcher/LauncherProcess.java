@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The itapipe launcher running in its own JVM, as a user runs it, with its output collected line by line. */
@@ -24,13 +25,21 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(String... args) throws IOException {
+        return start(Path.of("").toAbsolutePath(), Map.of(), args);
+    }
+
+    /** In {@code workingDir}, with {@code environment} added to this JVM's. */
+    static LauncherProcess start(Path workingDir, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 Itapipe.class.getName()));
         command.addAll(List.of(args));
-        return new LauncherProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new LauncherProcess(builder.start());
     }
 
     private void collectOutput() {
