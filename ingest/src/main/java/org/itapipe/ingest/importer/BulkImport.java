@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.itapipe.ingest.parse.CsvSubmissionReader;
 import org.itapipe.ingest.parse.NdjsonSubmissionReader;
@@ -54,17 +53,19 @@ public final class BulkImport {
                              Consumer<RecordResult> progress) throws IOException {
         long started = System.nanoTime();
         List<RecordResult> results = new ArrayList<>();
+        List<Optional<String>> organizationYears = new ArrayList<>();
         for (ImportSource source : sources) {
             try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
                     .read(reader, source.name())) {
                 records.forEach(record -> {
                     RecordResult result = validate(source.name(), record, admitted);
                     results.add(result);
+                    organizationYears.add(organizationYear(record));
                     progress.accept(result);
                 });
             }
         }
-        List<RecordResult> checked = rejectRepeatedOrganizationYears(results);
+        List<RecordResult> checked = rejectRepeatedOrganizationYears(results, organizationYears);
         Duration validating = Duration.ofNanos(System.nanoTime() - started);
         if (publisher.isEmpty()) {
             return new ImportSummary(checked, true, validating, Duration.ZERO);
@@ -97,22 +98,37 @@ public final class BulkImport {
                 .orElseGet(() -> new RecordResult.Accepted(source, record.line(), submission, parsed.notes(), null));
     }
 
-    private static List<RecordResult> rejectRepeatedOrganizationYears(List<RecordResult> results) {
+    /**
+     * An organization and year given more than once is refused in every row that gives it, also where one of those
+     * rows is invalid for another reason: which row the user meant is not ours to guess.
+     */
+    private static List<RecordResult> rejectRepeatedOrganizationYears(List<RecordResult> results,
+                                                                      List<Optional<String>> organizationYears) {
         Map<String, Integer> counts = new HashMap<>();
-        results.forEach(result -> key(result).ifPresent(key -> counts.merge(key, 1, Integer::sum)));
-        Predicate<RecordResult> repeated = result -> key(result).map(key -> counts.get(key) > 1).orElse(false);
-        return results.stream().map(result -> repeated.test(result)
-                ? new RecordResult.Rejected(result.source(), result.line(), List.of(new FieldError("orgCode",
-                        Rules.DUPLICATE_IN_REQUEST, "organization " + key(result).orElseThrow().replace('/', ' ')
-                        + " appears " + counts.get(key(result).orElseThrow()) + " times in this request: send one "
-                        + "row per organization and year (a correction is a later request)")))
-                : result).toList();
+        organizationYears.forEach(key -> key.ifPresent(present -> counts.merge(present, 1, Integer::sum)));
+        List<RecordResult> checked = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            RecordResult result = results.get(i);
+            Optional<String> repeated = organizationYears.get(i).filter(key -> counts.get(key) > 1);
+            checked.add(repeated.<RecordResult>map(key -> {
+                List<FieldError> errors = new ArrayList<>(result instanceof RecordResult.Rejected rejected
+                        ? rejected.errors() : List.of());
+                errors.add(new FieldError("orgCode", Rules.DUPLICATE_IN_REQUEST, "organization "
+                        + key.replace('/', ' ') + " appears " + counts.get(key) + " times in this request: send one "
+                        + "row per organization and year (a correction is a later request)"));
+                return new RecordResult.Rejected(result.source(), result.line(), errors);
+            }).orElse(result));
+        }
+        return checked;
     }
 
-    private static Optional<String> key(RecordResult result) {
-        return result instanceof RecordResult.Accepted accepted
-                ? Optional.of(accepted.submission().getOrgCode() + "/" + accepted.submission().getFiscalYear())
-                : Optional.empty();
+    /** The organization and year a record names, where it could be read, whether or not it is valid. */
+    private static Optional<String> organizationYear(ParsedRecord record) {
+        if (record instanceof ParsedRecord.Parsed parsed && parsed.submission().orgCode() != null
+                && parsed.submission().fiscalYear() != null) {
+            return Optional.of(parsed.submission().orgCode().strip() + "/" + parsed.submission().fiscalYear().strip());
+        }
+        return Optional.empty();
     }
 
     /**
