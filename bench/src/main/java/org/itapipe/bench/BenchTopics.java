@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.schemas.topics.Topics;
 
 /** Topics only the benchmarks' peers write: partitioned like the pipeline's own, on the single embedded broker. */
@@ -13,6 +14,7 @@ final class BenchTopics {
     }
 
     static void create(Admin admin, String name) throws ExecutionException, InterruptedException {
-        admin.createTopics(List.of(new NewTopic(name, Topics.PARTITIONS, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(name, TopicSettings.SINGLE_BROKER.partitions(),
+                TopicSettings.SINGLE_BROKER.replicationFactor()))).all().get();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackOptions;
 import org.itapipe.devstack.StackPorts;
@@ -61,7 +62,7 @@ public final class Benchmarks {
     private void stages(BenchReport report, NationalDataset.Waves waves) throws Exception {
         announce("starting a fresh stack for the stage benchmarks");
         try (EmbeddedStack stack = startStack("stages")) {
-            TopicSetup.createMissing(stack.connections().kafka(), (short) 1);
+            TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
             announce("ingest: importing " + waves.total() + " submissions, then ProducerPerformance");
             IngestBench.Loaded loaded = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"))

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestServer;
 import org.itapipe.ingest.http.IngestSettings;
-import org.itapipe.ingest.publish.KafkaUnavailableException;
 import org.itapipe.ingest.importer.BulkImport;
+import org.itapipe.ingest.publish.KafkaUnavailableException;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.schemas.geography.Geography;
@@ -79,8 +80,8 @@ public final class IngestApplication implements AutoCloseable {
     }
 
     public static IngestApplication start(Connections connections, IngestSettings settings, ReferenceData reference,
-                                          ApiKeyStore keys, boolean autoRegisterSchemas, short replicationFactor) {
-        createTopics(connections, replicationFactor);
+                                          ApiKeyStore keys, boolean autoRegisterSchemas, TopicSettings topics) {
+        createTopics(connections, topics);
         PeriodicCheck kafka = PeriodicCheck.kafka(connections.kafka());
         SubmissionPublisher publisher = publisher(connections, settings, autoRegisterSchemas);
         try {
@@ -98,13 +99,13 @@ public final class IngestApplication implements AutoCloseable {
      * Creates the pipeline's topics that are missing; fails with a clear message when Kafka cannot be reached: at
      * once when nothing listens, after {@link PeriodicCheck#PATIENCE} when a broker listens but does not answer.
      */
-    public static void createTopics(Connections connections, short replicationFactor) {
+    public static void createTopics(Connections connections, TopicSettings topics) {
         try (KafkaProbe probe = new KafkaProbe(connections.kafka())) {
             probe.problem(PeriodicCheck.PATIENCE).ifPresent(problem -> {
                 throw new KafkaUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap",
                         null);
             });
-            TopicSetup.createMissing(probe.admin(), Topics.ALL, replicationFactor);
+            TopicSetup.createMissing(probe.admin(), Topics.ALL, topics);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import me.tongfei.progressbar.ProgressBar;
 import org.itapipe.bench.data.NationalDataset;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StackOptions;
@@ -34,20 +35,20 @@ import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.launcher.demo.DemoReport;
 import org.itapipe.reports.web.WebApplication;
 import org.itapipe.reports.web.WebSettings;
+import org.itapipe.schemas.topics.Topics;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.notify.NotifierApplication;
 import org.itapipe.sink.notify.NotifierSettings;
-import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code itapipe demo}: the whole pipeline in one JVM on the embedded stack, fed with a national data set and the
@@ -127,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.from(demo);
         timed("services", () -> {
             running.add(0, IngestApplication.start(endpoints.connections(), ingestSettings, reference, keys, true,
-                    (short) 1));
+                    TopicSettings.from(demo)));
             StreamsApplication streams = StreamsApplication.start(endpoints.connections(),
                     StreamsSettings.from(demo), reference.methodologies());
             running.add(0, streams);

@@ -15,6 +15,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.http.IngestSettings;
 import org.itapipe.ingest.importer.BulkImport;
@@ -28,10 +29,10 @@ import org.itapipe.ingest.parse.PdfText;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code itapipe import FILE...}: validates and publishes CSV, NDJSON and published ITA reports. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -101,8 +102,7 @@ final class ImportCommand implements Callable<Integer> {
         BulkImport importer = config.reference().bulkImport();
         ImportSummary summary;
         if (!dryRun) {
-            IngestApplication.createTopics(config.connections(),
-                    Short.parseShort(config.source().get("topics.replication-factor", "1")));
+            IngestApplication.createTopics(config.connections(), TopicSettings.from(config.source()));
         }
         try (ProgressBar progress = progressBar("import", dryRun ? records : records * 2);
              SubmissionPublisher publisher = dryRun ? null : IngestApplication.publisher(config.connections(),

@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code itapipe ingest}: the HTTP API that accepts score submissions. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "/openapi.json) until interrupted.",
                 "Settings: ingest.host, ingest.port (8080), ingest.keys-file (~/.local/state/itapipe/ingest-keys.json), ingest.max-request-"
                         + "bytes, ingest.rate-limit.per-second, ingest.rate-limit.burst, ingest.publish-timeout-ms, "
-                        + "topics.replication-factor (1), schemas.auto-register (false)."})
+                        + "topics.replication-factor (1), topics.partitions (3), schemas.auto-register (false)."})
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +36,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestApplication ingest = IngestApplication.start(config.connections(), settings,
                 config.reference(), keys,
                 Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
-                Short.parseShort(source.get("topics.replication-factor", "1")));
+                TopicSettings.from(source));
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("ingest.url", settings.http().url(ingest.port()));
         endpoints.put("ingest.keys", keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());

@@ -5,8 +5,8 @@ import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code itapipe streams}: the Kafka Streams application (exactly once). */
 @Command(name = "streams", mixinStandardHelpOptions = true,
@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "alerts from ita.submissions.v1, until interrupted. Health and metrics on streams.http.port.",
                 "Settings: streams.application-id, streams.state-dir, streams.commit-interval-ms, "
                         + "streams.standby-replicas, streams.cache-max-bytes, streams.http.host, streams.http.port "
-                        + "(8082), topics.replication-factor, schemas.auto-register."})
+                        + "(8082), topics.replication-factor, topics.partitions, schemas.auto-register."})
 final class StreamsCommand implements Callable<Integer> {
 
     @Spec

@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.avro.AlertState;
@@ -96,7 +97,7 @@ class NotifierKillTest {
     }
 
     private static List<String> sendAlerts(StackEndpoints stack) throws Exception {
-        TopicSetup.createMissing(stack.connections().kafka(), (short) 1);
+        TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");

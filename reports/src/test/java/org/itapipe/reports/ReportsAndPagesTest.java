@@ -25,6 +25,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.IngestApplication;
@@ -476,7 +477,7 @@ class ReportsAndPagesTest {
     }
 
     private static ImportSummary importSeedAndNeighbours(StackEndpoints stack) throws Exception {
-        IngestApplication.createTopics(stack.connections(), (short) 1);
+        IngestApplication.createTopics(stack.connections(), TopicSettings.SINGLE_BROKER);
         try (SubmissionPublisher publisher = IngestApplication.publisher(stack.connections(),
                 IngestSettings.from(ConfigSource.of(Map.of(), Map.of())), true)) {
             return IngestApplication.ReferenceData.standard().bulkImport().run(List.of(

@@ -49,7 +49,7 @@ public final class SinkApplication implements AutoCloseable {
     public static SinkApplication start(Connections connections, SinkSettings settings,
                                         MethodologyCatalog methodologies, SinkLoader.AfterInsert afterInsert) {
         migrate(connections);
-        TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
+        TopicSetup.createMissing(connections.kafka(), settings.topics());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
         KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections, settings.groupId(),
                 settings.batchRecords());

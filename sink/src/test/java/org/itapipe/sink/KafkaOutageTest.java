@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StandaloneKafka;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
@@ -55,7 +56,8 @@ class KafkaOutageTest {
             try {
                 IngestApplication ingest = IngestApplication.start(connections,
                         IngestSettings.from(ConfigSource.of(Map.of("ingest.port", "0"), Map.of())),
-                        IngestApplication.ReferenceData.standard(), ApiKeyStore.empty(), true, (short) 1);
+                        IngestApplication.ReferenceData.standard(), ApiKeyStore.empty(), true,
+                        TopicSettings.SINGLE_BROKER);
                 services.put("ingest", ingest);
                 ports.put("ingest", ingest.port());
                 StreamsApplication streams = StreamsApplication.start(connections, StreamsSettings.from(

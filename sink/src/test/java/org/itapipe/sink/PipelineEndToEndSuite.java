@@ -15,13 +15,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
-import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.sink.load.SinkLoader;
@@ -128,7 +129,7 @@ abstract class PipelineEndToEndSuite {
     }
 
     private static ImportSummary importSeedAndNeighbours(StackEndpoints stack) throws IOException {
-        IngestApplication.createTopics(stack.connections(), (short) 1);
+        IngestApplication.createTopics(stack.connections(), TopicSettings.SINGLE_BROKER);
         IngestSettings settings = IngestSettings.from(ConfigSource.of(Map.of(), Map.of()));
         try (SubmissionPublisher publisher = IngestApplication.publisher(stack.connections(), settings, true)) {
             return IngestApplication.ReferenceData.standard().bulkImport().run(List.of(

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.avro.DeadLetter;
@@ -126,7 +127,7 @@ class SinkFaultTest {
     }
 
     static void produce(StackEndpoints stack, String district) throws Exception {
-        TopicSetup.createMissing(stack.connections().kafka(), (short) 1);
+        TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
         for (int i = 0; i < ORGANIZATIONS; i++) {
             send(stack, submission(district + String.format("%02d", i), district, i));
         }

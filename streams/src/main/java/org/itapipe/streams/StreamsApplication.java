@@ -39,7 +39,7 @@ public final class StreamsApplication implements AutoCloseable {
 
     public static StreamsApplication start(Connections connections, StreamsSettings settings,
                                            MethodologyCatalog methodologies) {
-        TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
+        TopicSetup.createMissing(connections.kafka(), settings.topics());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()),
                 settings.autoRegisterSchemas());
         KafkaStreams streams = new KafkaStreams(new ItaTopology(serdes, methodologies).build(),

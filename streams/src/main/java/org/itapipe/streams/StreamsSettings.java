@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.config.HttpEndpoint;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 
@@ -18,7 +19,7 @@ import org.itapipe.schemas.topics.Topics;
  * not at all.
  */
 public record StreamsSettings(String applicationId, Path stateDir, int commitIntervalMs, int standbyReplicas,
-                              long cacheMaxBytes, short replicationFactor, HttpEndpoint http,
+                              long cacheMaxBytes, TopicSettings topics, HttpEndpoint http,
                               boolean autoRegisterSchemas) {
 
     static final int FETCH_MAX_WAIT_MS = 20;
@@ -30,13 +31,13 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
                 Integer.parseInt(config.get("streams.commit-interval-ms", "100")),
                 Integer.parseInt(config.get("streams.standby-replicas", "0")),
                 Long.parseLong(config.get("streams.cache-max-bytes", Long.toString(10L * 1024 * 1024))),
-                Short.parseShort(config.get("topics.replication-factor", "1")),
+                TopicSettings.from(config),
                 HttpEndpoint.from(config, "streams.http", 8082),
                 Boolean.parseBoolean(config.get("schemas.auto-register", "false")));
     }
 
     public StreamsSettings withApplication(String id, Path dir, int port) {
-        return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, replicationFactor,
+        return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, topics,
                 http.withPort(port), autoRegisterSchemas);
     }
 
@@ -49,7 +50,7 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
         // Latency: alerts should be visible well under a second. Under exactly-once every internal read is
         // read_committed, and a broker holds such a fetch until fetch.max.wait.ms even when a commit made data
         // visible, so the wait is short; the producer sends almost at once instead of lingering 100 ms.

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
@@ -47,7 +48,7 @@ class AlertLatencyBenchmark {
     @Test
     void printsMedianAndP99FromSubmissionToVisibleAlert(Connections connections) throws Exception {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
-        TopicSetup.createMissing(connections.kafka(), (short) 1);
+        TopicSetup.createMissing(connections.kafka(), TopicSettings.SINGLE_BROKER);
         String run = Long.toString(System.currentTimeMillis() % 100_000);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();

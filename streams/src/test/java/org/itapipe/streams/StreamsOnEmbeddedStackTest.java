@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.schemas.avro.AreaRollup;
@@ -49,7 +50,7 @@ class StreamsOnEmbeddedStackTest {
     void topics(Connections connections) {
         this.connections = connections;
         this.serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
-        TopicSetup.createMissing(connections.kafka(), (short) 1);
+        TopicSetup.createMissing(connections.kafka(), TopicSettings.SINGLE_BROKER);
     }
 
     private StreamsSettings settings(String applicationId, String instance) {

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.itapipe.config.Connections;
+import org.itapipe.config.HttpEndpoint;
 import org.itapipe.config.KafkaSettings;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.Fixtures;
 import org.itapipe.ingest.IngestApplication;
@@ -22,7 +24,6 @@ import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.schemas.avro.ScoreSubmission;
-import org.itapipe.config.HttpEndpoint;
 import org.itapipe.service.HealthCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class IngestHttpTest {
     void start(Connections connections) {
         this.connections = connections;
         ingest = IngestApplication.start(connections, settings(0, 64 * 1024, 100, 100, Duration.ofSeconds(5)),
-                IngestApplication.ReferenceData.standard(), keys, true, (short) 1);
+                IngestApplication.ReferenceData.standard(), keys, true, TopicSettings.SINGLE_BROKER);
     }
 
     @AfterAll

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.itapipe.config.Connections;
 import org.itapipe.config.HttpEndpoint;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
@@ -58,7 +59,7 @@ class OpenApiContractTest {
     void start(Connections connections) throws Exception {
         ingest = IngestApplication.start(connections, new IngestSettings(new HttpEndpoint("127.0.0.1", 0,
                         "ingest.port"), 4 * 1024, 100, 100, Duration.ofSeconds(5), Path.of("unused-keys.json")),
-                IngestApplication.ReferenceData.standard(), keys, true, (short) 1);
+                IngestApplication.ReferenceData.standard(), keys, true, TopicSettings.SINGLE_BROKER);
         document = JSON.readTree(get("/openapi.json", null).body());
     }
 

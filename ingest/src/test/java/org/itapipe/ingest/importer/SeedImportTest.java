@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.Fixtures;
 import org.itapipe.ingest.IngestApplication;
@@ -29,7 +30,7 @@ class SeedImportTest {
 
     @Test
     void theSeedReportArrivesOnTheSubmissionsTopicExactlyAsPublished(Connections connections) throws Exception {
-        TopicSetup.createMissing(connections.kafka(), (short) 1);
+        TopicSetup.createMissing(connections.kafka(), TopicSettings.SINGLE_BROKER);
         IngestSettings settings = IngestSettings.from(ConfigSource.of(Map.of(), Map.of()));
         ImportSummary summary;
         try (SubmissionPublisher publisher = IngestApplication.publisher(connections, settings, true)) {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.itapipe.config.KafkaSettings;
+import org.itapipe.config.TopicSettings;
 
 /** Creates the pipeline's topics that do not exist yet; existing topics are left as they are. */
 public final class TopicSetup {
@@ -19,9 +20,9 @@ public final class TopicSetup {
     }
 
     /** Creates every topic of {@link Topics#ALL} that is missing, with its own short-lived admin client. */
-    public static List<String> createMissing(KafkaSettings kafka, short replicationFactor) {
+    public static List<String> createMissing(KafkaSettings kafka, TopicSettings settings) {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            return createMissing(admin, Topics.ALL, replicationFactor);
+            return createMissing(admin, Topics.ALL, settings);
         }
     }
 
@@ -32,12 +33,12 @@ public final class TopicSetup {
      * @return the names of the topics this call created
      */
     public static List<String> createMissing(Admin admin, List<Topic<String, ? extends SpecificRecord>> topics,
-                                             short replicationFactor) {
+                                             TopicSettings settings) {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> topic.newTopic(replicationFactor))
+                    .map(topic -> topic.newTopic(settings))
                     .toList();
             List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {

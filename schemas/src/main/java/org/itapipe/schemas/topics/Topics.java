@@ -21,9 +21,6 @@ import org.itapipe.schemas.topics.Topic.CleanupPolicy;
  */
 public final class Topics {
 
-    /** Partitions of every topic; enough for two instances of each service with room to grow. */
-    public static final int PARTITIONS = 3;
-
     private static final long FOREVER = -1;
     private static final long THIRTY_DAYS = Duration.ofDays(30).toMillis();
 
@@ -108,6 +105,6 @@ public final class Topics {
     private static <V extends SpecificRecord> Topic<String, V> topic(String name, String keyFormat, Class<V> type,
                                                                      CleanupPolicy cleanup, long retentionMs) {
         Serde<String> keys = Serdes.String();
-        return new Topic<>(name, keys, keyFormat, type, PARTITIONS, cleanup, retentionMs);
+        return new Topic<>(name, keys, keyFormat, type, cleanup, retentionMs);
     }
 }

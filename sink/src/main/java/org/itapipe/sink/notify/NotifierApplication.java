@@ -38,7 +38,7 @@ public final class NotifierApplication implements AutoCloseable {
 
     public static NotifierApplication start(Connections connections, NotifierSettings settings,
                                             MethodologyCatalog methodologies, OrganizationRegistry organizations) {
-        TopicSetup.createMissing(connections.kafka(), settings.replicationFactor());
+        TopicSetup.createMissing(connections.kafka(), settings.topics());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
         KafkaProducer<String, byte[]> producer = KafkaClients.producer(connections);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.HttpEndpoint;
+import org.itapipe.config.TopicSettings;
 
 /**
  * Settings of the notifier ({@code notifier.*}): the destinations (Destinations), how patiently each is retried
@@ -15,7 +16,7 @@ import org.itapipe.config.HttpEndpoint;
  */
 public record NotifierSettings(String groupId, List<Destination> destinations, Duration firstBackoff,
                                Duration maxBackoff, Duration patience, HttpEndpoint http,
-                               short replicationFactor, SmtpSettings smtp, Optional<String> webUrl) {
+                               TopicSettings topics, SmtpSettings smtp, Optional<String> webUrl) {
 
     public static NotifierSettings from(ConfigSource config) {
         return new NotifierSettings(
@@ -25,14 +26,14 @@ public record NotifierSettings(String groupId, List<Destination> destinations, D
                 Duration.ofMillis(Long.parseLong(config.get("notifier.max-backoff-ms", "30000"))),
                 Duration.parse(config.get("notifier.patience", "PT24H")),
                 HttpEndpoint.from(config, "notifier.http", 8085),
-                Short.parseShort(config.get("topics.replication-factor", "1")),
+                TopicSettings.from(config),
                 SmtpSettings.from(config),
                 config.get("notifier.web-url").filter(url -> !url.isBlank()));
     }
 
     public NotifierSettings with(String group, int port) {
         return new NotifierSettings(group, destinations, firstBackoff, maxBackoff, patience, http.withPort(port),
-                replicationFactor, smtp, webUrl);
+                topics, smtp, webUrl);
     }
 
     /** The pause after {@code pause}: doubled, at most max-backoff. */

@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.config.Secret;
+import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.schemas.avro.OitAlert;
@@ -326,7 +327,7 @@ class NotifierTest {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, OitAlert> producer = new KafkaProducer<>(config,
                 serdes.key(Topics.OIT_ALERTS).serializer(), serdes.value(Topics.OIT_ALERTS).serializer())) {
-            TopicSetup.createMissing(connections.kafka(), (short) 1);
+            TopicSetup.createMissing(connections.kafka(), TopicSettings.SINGLE_BROKER);
             producer.send(new ProducerRecord<>(Topics.OIT_ALERTS.name(), Topics.alertKey(alert.getOrgCode(),
                     alert.getFiscalYear(), alert.getItemCode()), alert)).get();
         }
