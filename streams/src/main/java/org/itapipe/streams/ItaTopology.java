@@ -33,6 +33,7 @@ import org.itapipe.streams.derive.Derived;
 import org.itapipe.streams.derive.SubmissionChangeProcessor;
 import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaStats;
+import org.itapipe.streams.rollup.AreaStatsSerde;
 import org.itapipe.streams.rollup.AreaUpdate;
 import org.itapipe.streams.rollup.RollupCalculator;
 
@@ -121,7 +122,7 @@ public final class ItaTopology {
                 .groupByKey(Grouped.with(name + "-by-area", Serdes.String(), updateSerde))
                 .aggregate(AreaStats::empty, (areaKey, update, stats) -> stats.apply(update), Named.as(name + "-sums"),
                         Materialized.<String, AreaStats, KeyValueStore<Bytes, byte[]>>as(name + "-stats")
-                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(AreaStats.class))
+                                .withKeySerde(Serdes.String()).withValueSerde(new AreaStatsSerde())
                                 .withCachingEnabled())
                 .toStream(Named.as(name + "-changes"))
                 .map((areaKey, stats) -> KeyValue.pair(Area.parse(areaKey).topicKey(),
