@@ -34,6 +34,7 @@ import org.itapipe.ingest.publish.KafkaUnavailableException;
 import org.itapipe.ingest.publish.PublishOutcome;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.validation.FieldError;
+import org.itapipe.ingest.validation.Rules;
 import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.Flag;
@@ -237,7 +238,7 @@ public final class IngestServer implements AutoCloseable {
 
     private static BulkImport.Admission scopeCheck(ApiKey key) {
         return submission -> key.scope().covers(submission) ? Optional.empty()
-                : Optional.of(new FieldError("orgCode", "within-key-scope", "API key " + key.id() + " (scope "
+                : Optional.of(new FieldError("orgCode", Rules.WITHIN_KEY_SCOPE, "API key " + key.id() + " (scope "
                         + key.scope().text() + ") may not submit for organization " + submission.getOrgCode()
                         + " (district " + submission.getDistrictCode() + ", province " + submission.getProvinceCode()
                         + ")"));

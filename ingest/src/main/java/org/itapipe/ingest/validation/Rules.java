@@ -21,6 +21,7 @@ public final class Rules {
     public static final String UNKNOWN_FIELD = "known-field";
     public static final String COLUMN_ONCE = "column-given-once";
     public static final String READABLE = "readable";
+    public static final String WITHIN_KEY_SCOPE = "within-key-scope";
 
     /** Flags: accepted, but inconsistent. */
     public static final String REPORTED_TOTAL_MATCHES = "reported-total-matches-computed";

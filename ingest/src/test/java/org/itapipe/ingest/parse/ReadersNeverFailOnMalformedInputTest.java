@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.itapipe.ingest.Fixtures;
+import org.itapipe.ingest.validation.FieldError;
+import org.itapipe.ingest.validation.Rules;
 import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.SubmissionSource;
@@ -20,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class ReadersNeverFailOnMalformedInputTest {
 
     private static final int RUNS = 400;
+    private static final Set<String> KNOWN_RULES = Arrays.stream(Rules.class.getFields())
+            .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+            .map(ReadersNeverFailOnMalformedInputTest::constant).collect(Collectors.toSet());
     private static final String ALPHABET = ",\"\n\t{}[]:0123456789.-๐๙eoiabc ก\u0000\uFFFF";
     private final SubmissionValidator validator = Fixtures.validator();
 
@@ -48,13 +58,21 @@ class ReadersNeverFailOnMalformedInputTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 List<ParsedRecord> records = reader.read(new StringReader(input), "fuzz").toList();
                 for (ParsedRecord record : records) {
-                    if (record instanceof ParsedRecord.Parsed parsed) {
-                        assertThat(validator.validate(parsed.submission())).isInstanceOfAny(Validation.Valid.class,
-                                Validation.Invalid.class);
-                    }
+                    List<FieldError> errors = record instanceof ParsedRecord.Unreadable unreadable
+                            ? unreadable.errors()
+                            : validator.validate(((ParsedRecord.Parsed) record).submission())
+                                    instanceof Validation.Invalid invalid ? invalid.errors() : List.of();
+                    assertThat(errors).allSatisfy(ReadersNeverFailOnMalformedInputTest::namesItsFieldAndRule);
                 }
             }, () -> "input:\n" + input);
         }
+    }
+
+    /** What a user is told: the field, one of the documented rules, and a sentence. */
+    private static void namesItsFieldAndRule(FieldError error) {
+        assertThat(error.field()).as("field of %s", error).isNotBlank();
+        assertThat(error.rule()).as("rule of %s", error).isIn(KNOWN_RULES);
+        assertThat(error.message()).as("message of %s", error).isNotBlank().doesNotContain("Exception");
     }
 
     private static String mutate(String valid, Random random) {
@@ -71,5 +89,13 @@ class ReadersNeverFailOnMalformedInputTest {
             }
         }
         return text.toString();
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
     }
 }
