@@ -9,15 +9,16 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for the application's internal state (stores and repartition topics), which only this application reads.
- * Unlike the public topics these carry no registry id: a field added later reads as its default, unknown fields are
- * ignored, and decimals keep their digits (94.30 is written 94.30 and read back as a BigDecimal).
+ * JSON for internal records that only this application reads: today the area updates on the rollups' repartition
+ * topics (scores in them are whole cents, as longs). Unlike the public topics they carry no registry id, so a
+ * record with a field this build does not know (written by another version) fails the read rather than losing the
+ * field silently; a release that changes them starts under a new {@code streams.application-id} (docs/streams.md).
  */
 public final class JsonSerde<T> extends Serdes.WrapperSerde<T> {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public JsonSerde(Class<T> type) {
         super(jsonWriter(), jsonReader(type));
