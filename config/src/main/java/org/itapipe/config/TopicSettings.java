@@ -22,11 +22,11 @@ public record TopicSettings(short replicationFactor, int partitions) {
     }
 
     public static TopicSettings from(ConfigSource config) {
-        return new TopicSettings((short) positive(config, REPLICATION_FACTOR, SINGLE_BROKER.replicationFactor()),
-                positive(config, PARTITIONS, SINGLE_BROKER.partitions()));
+        return new TopicSettings((short) wholeNumber(config, REPLICATION_FACTOR, SINGLE_BROKER.replicationFactor()),
+                wholeNumber(config, PARTITIONS, SINGLE_BROKER.partitions()));
     }
 
-    private static int positive(ConfigSource config, String key, int fallback) {
+    private static int wholeNumber(ConfigSource config, String key, int fallback) {
         String text = config.get(key, Integer.toString(fallback)).strip();
         try {
             return Integer.parseInt(text);

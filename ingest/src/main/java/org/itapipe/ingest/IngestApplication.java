@@ -81,8 +81,14 @@ public final class IngestApplication implements AutoCloseable {
 
     public static IngestApplication start(Connections connections, IngestSettings settings, ReferenceData reference,
                                           ApiKeyStore keys, boolean autoRegisterSchemas, TopicSettings topics) {
-        createTopics(connections, topics);
-        PeriodicCheck kafka = PeriodicCheck.kafka(connections.kafka());
+        KafkaProbe probe = new KafkaProbe(connections.kafka());
+        try {
+            createTopics(probe, topics);
+        } catch (RuntimeException e) {
+            probe.close();
+            throw e;
+        }
+        PeriodicCheck kafka = PeriodicCheck.kafka(probe);
         SubmissionPublisher publisher = publisher(connections, settings, autoRegisterSchemas);
         try {
             IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
@@ -101,12 +107,15 @@ public final class IngestApplication implements AutoCloseable {
      */
     public static void createTopics(Connections connections, TopicSettings topics) {
         try (KafkaProbe probe = new KafkaProbe(connections.kafka())) {
-            probe.problem(PeriodicCheck.PATIENCE).ifPresent(problem -> {
-                throw new KafkaUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap",
-                        null);
-            });
-            TopicSetup.createMissing(probe.admin(), Topics.ALL, topics);
+            createTopics(probe, topics);
         }
+    }
+
+    private static void createTopics(KafkaProbe probe, TopicSettings topics) {
+        probe.problem(PeriodicCheck.PATIENCE).ifPresent(problem -> {
+            throw new KafkaUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap", null);
+        });
+        TopicSetup.createMissing(probe.admin(), Topics.ALL, topics);
     }
 
     public static SubmissionPublisher publisher(Connections connections, IngestSettings settings,

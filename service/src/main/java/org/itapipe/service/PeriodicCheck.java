@@ -39,8 +39,12 @@ public final class PeriodicCheck implements HealthCheck, AutoCloseable {
 
     /** Kafka: DOWN about {@link #INTERVAL} after the broker went away, or after {@link #PATIENCE} without answer. */
     public static PeriodicCheck kafka(KafkaSettings kafka) {
-        KafkaProbe kafkaProbe = new KafkaProbe(kafka);
-        return new PeriodicCheck("kafka", () -> kafkaProbe.problem(PATIENCE), kafkaProbe);
+        return kafka(new KafkaProbe(kafka));
+    }
+
+    /** The same, on a probe the service already has; closing the check closes the probe. */
+    public static PeriodicCheck kafka(KafkaProbe probe) {
+        return new PeriodicCheck("kafka", () -> probe.problem(PATIENCE), probe);
     }
 
     private void probeOnce() {
