@@ -39,10 +39,10 @@ import org.itapipe.sink.load.ClickHouseWriter;
  * intervals (asynchronously, so a slow answer does not slow the rate), first for a warm-up that is not measured, then
  * for the measured window; for each one of the window answered 202, the clock runs until
  * its OPEN alert reaches a read_committed consumer, and until its revision is in ClickHouse (polled every
- * {@value #POLL_MILLIS} ms, which bounds that figure's resolution). The poll reads the {@code submissions} table, not
- * {@code v_latest_submissions}: the view is a function of the table (the latest revision per organization-year, and
- * these revisions are the latest), so a row is in the view as soon as it is in the table, and reading the table keeps
- * the probe from taking the CPU the pipeline is being measured on (the view sorts every submission at each poll).
+ * {@value #POLL_MILLIS} ms, which bounds that figure's resolution). A submission reaches ClickHouse through streams,
+ * which publishes it as the latest of its organization-year. The poll reads the {@code latest_submissions} table
+ * without FINAL, not {@code v_latest_submissions}: a row is in the view as soon as it is in the table, and reading the
+ * table, only past the offsets already seen, keeps the probe from taking the CPU the pipeline is measured on.
  */
 final class LatencyBench {
 
@@ -229,7 +229,7 @@ final class LatencyBench {
                         .map(seen -> " AND NOT (_partition = " + seen.getKey() + " AND _offset <= " + seen.getValue()
                                 + ")").collect(Collectors.joining());
                 try (ResultSet rows = sql.executeQuery("SELECT org_code, revision, _partition, _offset FROM "
-                        + "submissions WHERE revision > " + LatencySubmissions.BASE_REVISION + unseen)) {
+                        + "latest_submissions WHERE revision > " + LatencySubmissions.BASE_REVISION + unseen)) {
                     long now = System.nanoTime();
                     while (rows.next()) {
                         loaded.putIfAbsent(rows.getString(1) + "/" + rows.getLong(2), now);

@@ -11,6 +11,7 @@ import org.itapipe.ingest.http.IngestSettings;
 import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.publish.KafkaUnavailableException;
 import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.ingest.revision.LatestRevisions;
 import org.itapipe.ingest.validation.SubmissionValidator;
 import org.itapipe.schemas.geography.Geography;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
@@ -31,11 +32,14 @@ public final class IngestApplication implements AutoCloseable {
 
     private final PeriodicCheck kafka;
     private final SubmissionPublisher publisher;
+    private final LatestRevisions revisions;
     private final IngestServer server;
 
-    private IngestApplication(PeriodicCheck kafka, SubmissionPublisher publisher, IngestServer server) {
+    private IngestApplication(PeriodicCheck kafka, SubmissionPublisher publisher, LatestRevisions revisions,
+                              IngestServer server) {
         this.kafka = kafka;
         this.publisher = publisher;
+        this.revisions = revisions;
         this.server = server;
     }
 
@@ -90,11 +94,14 @@ public final class IngestApplication implements AutoCloseable {
         }
         PeriodicCheck kafka = PeriodicCheck.kafka(probe);
         SubmissionPublisher publisher = publisher(connections, settings, autoRegisterSchemas);
+        LatestRevisions revisions = LatestRevisions.follow(connections.kafka(),
+                new TopicSerdes(new SchemaRegistryClient(connections.registry()), autoRegisterSchemas));
         try {
             IngestServer server = new IngestServer(settings, reference.validator(), reference.bulkImport(),
-                    reference.methodologies(), publisher, keys, kafka).start();
-            return new IngestApplication(kafka, publisher, server);
+                    reference.methodologies(), publisher, keys, kafka, revisions).start();
+            return new IngestApplication(kafka, publisher, revisions, server);
         } catch (RuntimeException e) {
+            revisions.close();
             publisher.close();
             kafka.close();
             throw e;
@@ -131,6 +138,7 @@ public final class IngestApplication implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        revisions.close();
         publisher.close();
         kafka.close();
     }

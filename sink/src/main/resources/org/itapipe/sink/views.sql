@@ -7,9 +7,7 @@
 
 CREATE OR REPLACE VIEW v_latest_submissions AS
 SELECT * EXCEPT (_partition, _offset)
-FROM submissions FINAL
-ORDER BY org_code, fiscal_year, revision DESC
-LIMIT 1 BY org_code, fiscal_year;
+FROM latest_submissions FINAL;
 
 -- Every province and district with its names (loaded by the sink from the reference geography).
 CREATE OR REPLACE VIEW v_places AS

@@ -22,6 +22,11 @@ final class DeadLetterReader {
     }
 
     static DeadLetter await(StackEndpoints stack, String originalKey) {
+        return await(stack, originalKey, letter -> true);
+    }
+
+    /** The first dead letter of a record keyed {@code originalKey} that satisfies {@code wanted}. */
+    static DeadLetter await(StackEndpoints stack, String originalKey, java.util.function.Predicate<DeadLetter> wanted) {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID());
@@ -34,7 +39,8 @@ final class DeadLetterReader {
                 for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(200))) {
                     DeadLetter letter = record.value();
                     if (letter.getKey() != null && originalKey.equals(
-                            StandardCharsets.UTF_8.decode(letter.getKey().duplicate()).toString())) {
+                            StandardCharsets.UTF_8.decode(letter.getKey().duplicate()).toString())
+                            && wanted.test(letter)) {
                         return letter;
                     }
                 }

@@ -103,7 +103,7 @@ class SinkFaultTest {
                     "SELECT count() AS n FROM v_latest_submissions WHERE district_code = '" + district + "'",
                     r -> ((Number) r.get(0).get("n")).intValue() >= ORGANIZATIONS);
             assertThat(((Number) rows.get(0).get("n")).intValue()).isEqualTo(ORGANIZATIONS);
-            DeadLetter letter = DeadLetterReader.await(stack, district + "99");
+            DeadLetter letter = DeadLetterReader.await(stack, Topics.orgYearKey(district + "99", 2590));
             assertThat(letter.getService()).isEqualTo("sink");
             assertThat(letter.getReason()).contains("2590");
             assertThat(sink.healthy()).isTrue();
@@ -126,6 +126,7 @@ class SinkFaultTest {
         }
     }
 
+    /** What streams would publish as the latest submissions of {@code ORGANIZATIONS} organizations of a district. */
     static void produce(StackEndpoints stack, String district) throws Exception {
         TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
         for (int i = 0; i < ORGANIZATIONS; i++) {
@@ -149,8 +150,10 @@ class SinkFaultTest {
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, ScoreSubmission> producer = new KafkaProducer<>(config,
-                serdes.key(Topics.SUBMISSIONS).serializer(), serdes.value(Topics.SUBMISSIONS).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), submission.getOrgCode(), submission)).get();
+                serdes.key(Topics.LATEST_SUBMISSIONS).serializer(),
+                serdes.value(Topics.LATEST_SUBMISSIONS).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.LATEST_SUBMISSIONS.name(),
+                    Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear()), submission)).get();
         }
     }
 }

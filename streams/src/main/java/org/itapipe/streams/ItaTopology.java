@@ -41,11 +41,12 @@ import org.itapipe.streams.rollup.RollupCalculator;
  * The ITA topology, in one place:
  * <pre>
  * ita.submissions.v1 (key orgCode)
- *   -> derive [latest-submissions, alert-states]        per organization: latest revision wins
+ *   -> derive [latest-submissions, alert-states]        per organization: the revision rule decides the latest
+ *        -> latest ----------------------------------> ita.latest-submissions.v1
  *        -> gaps ------------------------------------> ita.indicator-gaps.v1
  *        -> year-over-year --------------------------> ita.yoy-changes.v1
  *        -> alerts ----------------------------------> ita.oit-alerts.v1
- *        -> failed ----------------------------------> ita.dead-letters.v1
+ *        -> failed (stale, conflicting, unscorable) --> ita.dead-letters.v1
  *        -> district updates (previous and new contribution; no provincial organization) -> repartition by area
  *                                     -> sums [district-stats, cached] -> rollup -> ita.rollups.district.v1
  *        -> province updates, all types and per type -> repartition by area
@@ -81,6 +82,7 @@ public final class ItaTopology {
                         SubmissionChangeProcessor.LATEST_STORE, SubmissionChangeProcessor.ALERT_STORE);
 
         Map<String, KStream<String, Derived>> kinds = derived.split(Named.as("derived-"))
+                .branch((key, value) -> value instanceof Derived.Latest, Branched.as("latest"))
                 .branch((key, value) -> value instanceof Derived.Gaps, Branched.as("gaps"))
                 .branch((key, value) -> value instanceof Derived.YearOverYear, Branched.as("yoy"))
                 .branch((key, value) -> value instanceof Derived.Alert, Branched.as("alerts"))
@@ -90,6 +92,9 @@ public final class ItaTopology {
                 .branch((key, value) -> isArea(value, AreaLevel.NATIONAL), Branched.as("nation"))
                 .noDefaultBranch();
 
+        kinds.get("derived-latest")
+                .mapValues(value -> ((Derived.Latest) value).submission())
+                .to(Topics.LATEST_SUBMISSIONS.name(), produced(Topics.LATEST_SUBMISSIONS));
         kinds.get("derived-gaps")
                 .map((key, value) -> KeyValue.pair(((Derived.Gaps) value).key(), ((Derived.Gaps) value).gaps()))
                 .to(Topics.INDICATOR_GAPS.name(), produced(Topics.INDICATOR_GAPS));
@@ -101,7 +106,8 @@ public final class ItaTopology {
                 .map((key, value) -> KeyValue.pair(((Derived.Alert) value).key(), ((Derived.Alert) value).alert()))
                 .to(Topics.OIT_ALERTS.name(), produced(Topics.OIT_ALERTS));
         kinds.get("derived-failed")
-                .map((key, value) -> KeyValue.pair(Topics.SUBMISSIONS.name() + "/" + key, deadLetter((Derived.Failed) value)))
+                .mapValues(value -> deadLetter((Derived.Failed) value))
+                .selectKey((key, letter) -> DeadLetters.key(letter))
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
         rollups(kinds.get("derived-districts"), "district", Topics.DISTRICT_ROLLUPS);
         rollups(kinds.get("derived-provinces"), "province", Topics.PROVINCE_ROLLUPS);
@@ -145,7 +151,7 @@ public final class ItaTopology {
     }
 
     private static DeadLetter deadLetter(Derived.Failed failed) {
-        return DeadLetters.envelope("streams", Topics.SUBMISSIONS.name(), -1, -1,
+        return DeadLetters.envelope("streams", Topics.SUBMISSIONS.name(), failed.partition(), failed.offset(),
                 failed.submission().getOrgCode().getBytes(StandardCharsets.UTF_8),
                 failed.submission().toString().getBytes(StandardCharsets.UTF_8), failed.error(), Instant.now());
     }

@@ -21,6 +21,7 @@ import org.itapipe.schemas.avro.IndicatorGaps;
 import org.itapipe.schemas.avro.LevelChange;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.PreviousScoreSource;
+import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topics;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ItaTopologyTest {
 
     private final TopologyHarness harness = new TopologyHarness();
+    private final TestOutputTopic<String, ScoreSubmission> latest = harness.output(Topics.LATEST_SUBMISSIONS);
     private final TestOutputTopic<String, IndicatorGaps> gaps = harness.output(Topics.INDICATOR_GAPS);
     private final TestOutputTopic<String, YearOverYearChange> yoy = harness.output(Topics.YEAR_OVER_YEAR);
     private final TestOutputTopic<String, OitAlert> alerts = harness.output(Topics.OIT_ALERTS);
@@ -94,7 +96,7 @@ class ItaTopologyTest {
     }
 
     @Test
-    void anOlderRevisionArrivingLateIsIgnoredAndCounted() {
+    void anOlderRevisionArrivingLateGoesToTheDeadLettersAsStaleAndChangesNothing() {
         harness.send(submission("6190803", "1908", "19", 2568, 5, all("90.00")));
         drain(gaps);
         harness.send(submission("6190803", "1908", "19", 2568, 3, all("10.00")));
@@ -102,7 +104,65 @@ class ItaTopologyTest {
         assertThat(gaps.isEmpty()).isTrue();
         assertThat(districts.readValuesToList()).extracting(AreaRollup::getMeanTotal).extracting(Object::toString)
                 .containsOnly("90.00");
-        assertThat(lateRevisions()).isEqualTo(1.0);
+        TestRecord<String, DeadLetter> letter = deadLetters.readRecord();
+        assertThat(letter.value().getReason()).isEqualTo("revision: stale-revision: revision 3 of 6190803/2568 is"
+                + " below the current revision 5; send a correction as revision 6 or higher");
+        assertThat(letter.key()).isEqualTo(Topics.SUBMISSIONS.name() + "/0/1");
+        assertThat(metric("refused-revisions-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theSameRevisionWithOtherScoresIsAConflictThatLeavesEveryOutputAtTheFirst() {
+        harness.send(submission("6190803", "1908", "19", 2568, 2, all("97.60")));
+        harness.send(submission("6190803", "1908", "19", 2568, 2, all("98.20")));
+
+        assertThat(drain(gaps)).extracting(g -> g.value().getTotal().toPlainString()).containsExactly("97.60");
+        assertThat(table(drain(latest)).get("6190803/2568").getIndicators().get(0).getScore()).hasToString("97.60");
+        assertThat(table(drain(districts)).get("2568/1908").getMeanTotal()).hasToString("97.60");
+        assertThat(deadLetters.readValue().getReason()).startsWith("revision: revision-conflict: revision 2 of");
+    }
+
+    @Test
+    void theSameRevisionResentWithTheSameScoresIsADuplicateThatChangesNothing() {
+        harness.send(seed(1));
+        drain(gaps);
+        alerts.readValuesToList();
+        harness.send(seed(1));
+
+        assertThat(gaps.isEmpty()).isTrue();
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(metric("duplicate-revisions-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void everyNewLatestRevisionIsPublishedUnderItsOrganizationAndYear() {
+        harness.send(seed(1));
+        harness.send(seed(2));
+        harness.send(seed(1));
+
+        assertThat(drain(latest)).extracting(TestRecord::key, r -> r.value().getRevision()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("6190803/2568", 1L),
+                org.assertj.core.groups.Tuple.tuple("6190803/2568", 2L));
+    }
+
+    @Test
+    void aRevisionThatNoLongerStatesAnItemWithdrawsItsOpenAlert() {
+        harness.send(seed(1));
+        alerts.readValuesToList();
+        harness.send(submission("6190803", "1908", "19", 2568, 2, TopologyHarness.SEED_INDICATORS));
+
+        List<OitAlert> changes = alerts.readValuesToList();
+        assertThat(changes).extracting(OitAlert::getItemCode)
+                .containsExactlyInAnyOrder("o5", "o6", "o7", "o12", "o19", "o23", "o25");
+        assertThat(changes).allSatisfy(alert -> {
+            assertThat(alert.getState()).isEqualTo(AlertState.WITHDRAWN);
+            assertThat(alert.getRevision()).isEqualTo(2L);
+            assertThat(alert.getFell()).isFalse();
+        });
+        assertThat(changes.stream().filter(a -> a.getItemCode().equals("o25")).findFirst().orElseThrow().getScore())
+                .as("the last score stated").hasToString("10.00");
+        assertThat(table(drain(districts)).get("2568/1908").getWithOitAlert()).isZero();
     }
 
     @Test
@@ -192,9 +252,9 @@ class ItaTopologyTest {
         assertThat(gaps.isEmpty()).isTrue();
     }
 
-    private double lateRevisions() {
+    private double metric(String name) {
         return harness.driver.metrics().entrySet().stream()
-                .filter(entry -> entry.getKey().name().equals("late-revisions-total"))
+                .filter(entry -> entry.getKey().name().equals(name))
                 .mapToDouble(entry -> ((Number) entry.getValue().metricValue()).doubleValue()).sum();
     }
 }

@@ -49,8 +49,9 @@ import org.itapipe.schemas.methodology.SubmissionScores;
 /**
  * The ingest HTTP API. Every {@code /api/} route needs an API key ({@code Authorization: Bearer ita_...}); a key
  * may submit only inside its scope and at its rate. A submission is answered 202 only after Kafka acknowledged it;
- * when Kafka does not answer in time the answer is 503 with Retry-After, never 202. The OpenAPI document is
- * {@code /openapi.json}.
+ * when Kafka does not answer in time the answer is 503 with Retry-After, never 202. A revision at or below the
+ * current one of its organization and year, as far as this instance knows, is answered 409 naming the next revision
+ * to use (docs/revisions.md). The OpenAPI document is {@code /openapi.json}.
  */
 public final class IngestServer implements AutoCloseable {
 
@@ -65,13 +66,14 @@ public final class IngestServer implements AutoCloseable {
     private final ApiKeyStore keys;
     private final RateLimiter rateLimiter;
     private final HealthCheck kafka;
+    private final BulkImport.Admission revisions;
     private final IngestSettings settings;
     private final IngestMetrics metrics = new IngestMetrics();
     private final Javalin app;
 
     public IngestServer(IngestSettings settings, SubmissionValidator validator, BulkImport bulkImport,
                         MethodologyCatalog methodologies, SubmissionPublisher publisher, ApiKeyStore keys,
-                        HealthCheck kafka) {
+                        HealthCheck kafka, BulkImport.Admission revisions) {
         this.settings = settings;
         this.validator = validator;
         this.bulkImport = bulkImport;
@@ -80,6 +82,7 @@ public final class IngestServer implements AutoCloseable {
         this.keys = keys;
         this.rateLimiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst());
         this.kafka = kafka;
+        this.revisions = revisions;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -163,6 +166,12 @@ public final class IngestServer implements AutoCloseable {
             ctx.status(403).json(ApiError.of(outOfScope.get().message()));
             return;
         }
+        Optional<FieldError> refused = revisions.check(submission);
+        if (refused.isPresent()) {
+            metrics.submission("refused_revision");
+            ctx.status(409).json(new ApiError(refused.get().message(), List.of(refused.get())));
+            return;
+        }
         PublishOutcome outcome = await(publisher.publish(submission));
         if (outcome instanceof PublishOutcome.DeadLettered dead) {
             metrics.submission("dead_lettered");
@@ -183,7 +192,7 @@ public final class IngestServer implements AutoCloseable {
         String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         ImportSummary summary = bulkImport.run(
                 List.of(new ImportSource("api:" + key(ctx).id(), format.get(), () -> new StringReader(body))),
-                scopeCheck(key(ctx)), Optional.of(publisher), result -> { });
+                admission(key(ctx)), Optional.of(publisher), result -> { });
         summary.results().forEach(result -> metrics.submission(result instanceof RecordResult.Rejected
                 ? "rejected" : "accepted"));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -234,6 +243,12 @@ public final class IngestServer implements AutoCloseable {
 
     private static ApiKey key(Context ctx) {
         return ctx.attribute(KEY_ATTRIBUTE);
+    }
+
+    /** A bulk row must be in the key's scope and pass the revision rule, as a single submission must. */
+    private BulkImport.Admission admission(ApiKey key) {
+        BulkImport.Admission scope = scopeCheck(key);
+        return submission -> scope.check(submission).or(() -> revisions.check(submission));
     }
 
     private static BulkImport.Admission scopeCheck(ApiKey key) {

@@ -22,6 +22,7 @@ import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.SubmissionsTopic;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
+import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.service.HealthCheck;
@@ -211,6 +212,6 @@ class IngestHttpTest {
     private static IngestServer server(IngestSettings settings, ApiKeyStore keys, SubmissionPublisher publisher) {
         IngestApplication.ReferenceData reference = IngestApplication.ReferenceData.standard();
         return new IngestServer(settings, reference.validator(), reference.bulkImport(), reference.methodologies(),
-                publisher, keys, HealthCheck.Health::ok).start();
+                publisher, keys, HealthCheck.Health::ok, BulkImport.Admission.ALL).start();
     }
 }

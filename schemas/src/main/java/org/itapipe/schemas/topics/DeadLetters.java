@@ -35,8 +35,12 @@ public final class DeadLetters {
 
     /** The envelope as a record of the dead-letter topic, keyed {@code <topic>/<partition>/<offset>}. */
     public static ProducerRecord<String, byte[]> record(DeadLetter envelope, byte[] serializedEnvelope) {
-        return record(Topics.DEAD_LETTERS, envelope.getTopic() + "/" + envelope.getPartition() + "/"
-                + envelope.getOffset(), envelope, serializedEnvelope);
+        return record(Topics.DEAD_LETTERS, key(envelope), envelope, serializedEnvelope);
+    }
+
+    /** The documented key of a dead letter: {@code <source topic>/<partition>/<offset>} of the record it keeps. */
+    public static String key(DeadLetter envelope) {
+        return envelope.getTopic() + "/" + envelope.getPartition() + "/" + envelope.getOffset();
     }
 
     /** The envelope as a record of {@code topic} (the dead letters, or the notifier's parked alerts) under {@code key}. */

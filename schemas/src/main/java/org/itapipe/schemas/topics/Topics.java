@@ -31,6 +31,13 @@ public final class Topics {
     public static final Topic<String, ScoreSubmission> SUBMISSIONS =
             topic("ita.submissions.v1", "<orgCode>", ScoreSubmission.class, CleanupPolicy.DELETE, FOREVER);
 
+    /**
+     * The latest revision of each organization and year, as streams decided it (docs/revisions.md): the one owner of
+     * "latest", which the sink loads for the analysts' view, so that it and every derived view agree.
+     */
+    public static final Topic<String, ScoreSubmission> LATEST_SUBMISSIONS =
+            table("ita.latest-submissions.v1", "<orgCode>/<fiscalYear>", ScoreSubmission.class);
+
     /** Gaps and points recoverable of the latest revision per organization and year. */
     public static final Topic<String, IndicatorGaps> INDICATOR_GAPS =
             table("ita.indicator-gaps.v1", "<orgCode>/<fiscalYear>", IndicatorGaps.class);
@@ -72,8 +79,8 @@ public final class Topics {
     public static final Topic<String, DigestMark> NOTIFIER_DIGESTS =
             table("ita.notifier-digests.v1", "<destination>", DigestMark.class);
 
-    public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, INDICATOR_GAPS,
-            DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS, NOTIFIER_PARKED,
+    public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, LATEST_SUBMISSIONS,
+            INDICATOR_GAPS, DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS, NOTIFIER_PARKED,
             NOTIFIER_DIGESTS);
 
     /** The rollup topics, one per area level. */

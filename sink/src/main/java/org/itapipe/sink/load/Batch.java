@@ -70,16 +70,16 @@ final class Batch {
     }
 
     /**
-     * Rows grouped by table, one insert per table. The submissions table comes last: the views start from a
-     * submission's row, so by the time it is visible its indicator and item rows already are.
+     * Rows grouped by table, one insert per table. The latest submissions table comes last: the views start from a
+     * latest submission's row, so by the time it is visible its indicator and item rows already are.
      */
     static Map<Table, List<Row>> byTable(List<Mapped> records) {
         Map<Table, List<Row>> byTable = new LinkedHashMap<>();
         records.forEach(m -> m.rows().forEach(row -> byTable.computeIfAbsent(row.table(), t -> new ArrayList<>())
                 .add(row)));
-        List<Row> submissions = byTable.remove(Tables.SUBMISSIONS);
-        if (submissions != null) {
-            byTable.put(Tables.SUBMISSIONS, submissions);
+        List<Row> latest = byTable.remove(Tables.LATEST_SUBMISSIONS);
+        if (latest != null) {
+            byTable.put(Tables.LATEST_SUBMISSIONS, latest);
         }
         return byTable;
     }

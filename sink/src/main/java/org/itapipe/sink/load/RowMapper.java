@@ -28,7 +28,8 @@ import org.itapipe.schemas.topics.Topics;
 
 /**
  * Turns one Kafka record into the rows it contributes, decoding it with the registry serde of its topic. Every row
- * carries the record's offset as its version (see docs/sink-exactly-once.md). Submissions are scored here with the
+ * carries the record's offset as its version (see docs/sink-exactly-once.md). Submissions come from the latest
+ * submissions that streams publishes (one owner of "latest", docs/revisions.md) and are scored here with the
  * year's methodology, so that analysts get the computed total and level next to what was reported.
  */
 public final class RowMapper {
@@ -42,7 +43,7 @@ public final class RowMapper {
 
     public RowMapper(TopicSerdes serdes, MethodologyCatalog methodologies) {
         this.methodologies = methodologies;
-        this.submissions = serdes.value(Topics.SUBMISSIONS).deserializer();
+        this.submissions = serdes.value(Topics.LATEST_SUBMISSIONS).deserializer();
         this.gaps = serdes.value(Topics.INDICATOR_GAPS).deserializer();
         this.rollups = serdes.value(Topics.DISTRICT_ROLLUPS).deserializer();
         this.changes = serdes.value(Topics.YEAR_OVER_YEAR).deserializer();
@@ -51,7 +52,7 @@ public final class RowMapper {
 
     /** The topics this mapper loads. */
     public static List<String> topics() {
-        return List.of(Topics.SUBMISSIONS.name(), Topics.INDICATOR_GAPS.name(), Topics.DISTRICT_ROLLUPS.name(),
+        return List.of(Topics.LATEST_SUBMISSIONS.name(), Topics.INDICATOR_GAPS.name(), Topics.DISTRICT_ROLLUPS.name(),
                 Topics.PROVINCE_ROLLUPS.name(), Topics.NATIONAL_ROLLUPS.name(), Topics.YEAR_OVER_YEAR.name(),
                 Topics.OIT_ALERTS.name());
     }
@@ -67,7 +68,7 @@ public final class RowMapper {
         if (record.value() == null && !rollupTopic) {
             return List.of();
         }
-        if (topic.equals(Topics.SUBMISSIONS.name())) {
+        if (topic.equals(Topics.LATEST_SUBMISSIONS.name())) {
             return submission(submissions.deserialize(topic, record.value()), record.partition(), offset);
         }
         if (topic.equals(Topics.INDICATOR_GAPS.name())) {
@@ -89,13 +90,14 @@ public final class RowMapper {
         Methodology methodology = methodologies.require(s.getFiscalYear());
         ScoreCard card = methodology.score(SubmissionScores.indicators(s));
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(Tables.SUBMISSIONS, new Object[] {s.getOrgCode(), s.getFiscalYear(), s.getRevision(),
+        Object[] submission = {s.getOrgCode(), s.getFiscalYear(), s.getRevision(),
             s.getSubmissionId(), s.getOrgNameTh(), s.getOrgNameEn(), s.getOrgType().name(), s.getSubdistrictCode(),
             s.getDistrictCode(), s.getProvinceCode(), card.total(), card.level().code(), card.level().nameTh(),
             card.level().passing() ? 1 : 0, s.getReportedTotal(), s.getReportedLevel(), s.getSource().name(),
             s.getSourceReference(), Timestamp.from(s.getSubmittedAt()),
             s.getFlags().stream().map(Flag::getRule).toList(), s.getFlags().stream().map(Flag::getField).toList(),
-            s.getFlags().stream().map(Flag::getMessage).toList(), partition, offset}));
+            s.getFlags().stream().map(Flag::getMessage).toList(), partition, offset};
+        rows.add(new Row(Tables.SUBMISSIONS, submission));
         for (IndicatorScore score : s.getIndicators()) {
             rows.add(new Row(Tables.SUBMISSION_INDICATORS, new Object[] {s.getOrgCode(), s.getFiscalYear(),
                 s.getRevision(), score.getIndicator(), score.getScore(), offset}));
@@ -108,6 +110,7 @@ public final class RowMapper {
                 item.getCode(), indicator, methodology.isOitItem(item.getCode()) ? 1 : 0, named.nameTh(),
                 named.nameEn(), item.getScore(), methodology.alerts().oitItemThreshold(), offset}));
         }
+        rows.add(new Row(Tables.LATEST_SUBMISSIONS, submission));
         return rows;
     }
 

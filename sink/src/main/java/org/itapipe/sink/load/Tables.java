@@ -9,6 +9,8 @@ public final class Tables {
             "submission_id", "org_name_th", "org_name_en", "org_type", "subdistrict_code", "district_code",
             "province_code", "total", "level", "level_th", "passing", "reported_total", "reported_level", "source",
             "source_reference", "submitted_at", "flags", "flag_fields", "flag_messages", "_partition", "_offset");
+    /** The latest revision per organization and year: the columns of {@link #SUBMISSIONS} (V006 creates it AS it). */
+    public static final Table LATEST_SUBMISSIONS = new Table("latest_submissions", SUBMISSIONS.columns());
     public static final Table SUBMISSION_INDICATORS = Table.of("submission_indicators", "org_code", "fiscal_year",
             "revision", "indicator", "score", "_offset");
     public static final Table SUBMISSION_ITEMS = Table.of("submission_items", "org_code", "fiscal_year", "revision",
@@ -29,7 +31,7 @@ public final class Tables {
 
     /** In the order the migrations create them. */
     public static final List<Table> ALL = List.of(SUBMISSIONS, SUBMISSION_INDICATORS, SUBMISSION_ITEMS, INDICATOR_GAPS,
-            AREA_ROLLUPS, YOY_CHANGES, OIT_ALERTS);
+            AREA_ROLLUPS, YOY_CHANGES, OIT_ALERTS, LATEST_SUBMISSIONS);
 
     private Tables() {
     }

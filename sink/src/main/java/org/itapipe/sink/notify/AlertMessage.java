@@ -140,18 +140,28 @@ public final class AlertMessage {
     private static String thai(OitAlert alert, Optional<Item> item) {
         String name = item.map(Item::nameTh).map(n -> " (" + n + ")").orElse("");
         String previous = alert.getPreviousScore() == null ? "" : " (ครั้งก่อน " + score(alert.getPreviousScore()) + ")";
+        String subject = alert.getOrgNameTh() + " ข้อ " + alert.getItemCode() + name;
+        if (alert.getState() == AlertState.WITHDRAWN) {
+            return "ITA ปีงบประมาณ " + alert.getFiscalYear() + ": " + subject + " ฉบับแก้ไขครั้งที่ "
+                    + alert.getRevision() + " ไม่ได้ระบุคะแนนข้อนี้ (ครั้งก่อน " + score(alert.getScore())
+                    + ") การแจ้งเตือนสิ้นสุด";
+        }
         return alert.getState() == AlertState.OPEN
-                ? "แจ้งเตือน ITA ปีงบประมาณ " + alert.getFiscalYear() + ": " + alert.getOrgNameTh() + " ข้อ "
-                        + alert.getItemCode() + name + " ได้ " + score(alert.getScore()) + " คะแนน" + previous
-                        + " ต่ำกว่าหรือเท่ากับเกณฑ์ " + score(alert.getThreshold()) + " คะแนน โปรดปรับปรุงการเปิดเผยข้อมูล"
-                : "ITA ปีงบประมาณ " + alert.getFiscalYear() + ": " + alert.getOrgNameTh() + " ข้อ "
-                        + alert.getItemCode() + name + " ได้ " + score(alert.getScore()) + " คะแนน" + previous
-                        + " สูงกว่าเกณฑ์แล้ว การแจ้งเตือนสิ้นสุด";
+                ? "แจ้งเตือน ITA ปีงบประมาณ " + alert.getFiscalYear() + ": " + subject + " ได้ "
+                        + score(alert.getScore()) + " คะแนน" + previous + " ต่ำกว่าหรือเท่ากับเกณฑ์ "
+                        + score(alert.getThreshold()) + " คะแนน โปรดปรับปรุงการเปิดเผยข้อมูล"
+                : "ITA ปีงบประมาณ " + alert.getFiscalYear() + ": " + subject + " ได้ " + score(alert.getScore())
+                        + " คะแนน" + previous + " สูงกว่าเกณฑ์แล้ว การแจ้งเตือนสิ้นสุด";
     }
 
     private static String english(OitAlert alert, Optional<Item> item) {
         String name = item.map(Item::nameEn).map(n -> " (" + n + ")").orElse("");
         String previous = alert.getPreviousScore() == null ? "" : " (previously " + score(alert.getPreviousScore()) + ")";
+        if (alert.getState() == AlertState.WITHDRAWN) {
+            return "ITA FY " + alert.getFiscalYear() + " alert withdrawn: " + alert.getOrgNameTh() + " ("
+                    + alert.getOrgCode() + "), item " + alert.getItemCode() + name + ": revision "
+                    + alert.getRevision() + " no longer states it (last stated " + score(alert.getScore()) + ").";
+        }
         return alert.getState() == AlertState.OPEN
                 ? "ITA FY " + alert.getFiscalYear() + " alert: " + alert.getOrgNameTh() + " (" + alert.getOrgCode()
                         + "), item " + alert.getItemCode() + name + " scored " + score(alert.getScore()) + previous

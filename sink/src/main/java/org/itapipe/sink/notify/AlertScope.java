@@ -85,7 +85,7 @@ public record AlertScope(Area area, String code, Set<OrganizationType> types, bo
             case ORGANIZATION -> alert.getOrgCode().equals(code);
         };
         return inArea && types.contains(typeOf.apply(alert.getOrgCode()))
-                && (!onlyFell || alert.getState() == AlertState.RESOLVED || alert.getFell());
+                && (!onlyFell || alert.getState() != AlertState.OPEN || alert.getFell());
     }
 
     @Override

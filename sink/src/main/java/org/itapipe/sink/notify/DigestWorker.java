@@ -102,7 +102,7 @@ final class DigestWorker implements Runnable {
         List<OitAlert> open = current.stream().filter(a -> a.getState() == AlertState.OPEN).toList();
         return new AlertMessage.Digest(since, open,
                 open.stream().filter(a -> a.getChangedAt().isAfter(from)).toList(),
-                current.stream().filter(a -> a.getState() == AlertState.RESOLVED && a.getChangedAt().isAfter(from))
+                current.stream().filter(a -> a.getState() != AlertState.OPEN && a.getChangedAt().isAfter(from))
                         .toList(),
                 open.stream().sorted(Comparator.comparing(OitAlert::getScore).thenComparing(OitAlert::getOrgCode))
                         .limit(WORST).toList());

@@ -32,7 +32,7 @@ class AlertScopeTest {
     }
 
     @Test
-    void typesAndSeverityNarrowTheScopeAndResolutionsAlwaysPass() {
+    void typesAndSeverityNarrowTheScopeAndResolutionsAndWithdrawalsAlwaysPass() {
         AlertScope municipalities = AlertScope.parse("national", "subdistrict_municipality", null, "x");
         AlertScope fallen = AlertScope.parse("national", null, "fell", "x");
 
@@ -41,6 +41,7 @@ class AlertScopeTest {
         assertThat(fallen.includes(alert("6190803", AlertState.OPEN, true), TYPES)).isTrue();
         assertThat(fallen.includes(alert("6190803", AlertState.OPEN, false), TYPES)).as("already low").isFalse();
         assertThat(fallen.includes(alert("6190803", AlertState.RESOLVED, false), TYPES)).isTrue();
+        assertThat(fallen.includes(alert("6190803", AlertState.WITHDRAWN, false), TYPES)).isTrue();
     }
 
     @Test

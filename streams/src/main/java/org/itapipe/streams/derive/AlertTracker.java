@@ -18,9 +18,10 @@ import org.itapipe.schemas.topics.Topics;
  * OIT alerts as a state machine per (organization, fiscal year, item):
  * <pre>
  *   (none) --score <= threshold--> OPEN --a revision lifts it above--> RESOLVED --falls again--> OPEN
+ *                                   OPEN --a revision no longer states the item--> WITHDRAWN --stated low again--> OPEN
  * </pre>
- * A transition is emitted only when the state changes, so an alert is never OPEN twice. An item a revision does not
- * state keeps its state. The previous score is the previous revision's, else the previous fiscal year's (through the
+ * A transition is emitted only when the state changes, so an alert is never OPEN twice, and the open alerts are
+ * always those a recomputation from the latest revision alone finds. The previous score is the previous revision's, else the previous fiscal year's (through the
  * year's explicit item mapping), else none; the alert "fell" when that previous score was above the threshold.
  */
 public final class AlertTracker {
@@ -52,25 +53,52 @@ public final class AlertTracker {
                 continue;
             }
             Previous previous = previous(item.getCode(), current, previousRevision, previousYear);
-            transitions.add(new Transition(key, OitAlert.newBuilder()
-                    .setState(atOrBelow ? AlertState.OPEN : AlertState.RESOLVED)
-                    .setOrgCode(current.orgCode())
-                    .setOrgNameTh(current.submission().getOrgNameTh())
-                    .setDistrictCode(current.submission().getDistrictCode())
-                    .setProvinceCode(current.submission().getProvinceCode())
-                    .setFiscalYear(current.fiscalYear())
-                    .setRevision(current.submission().getRevision())
-                    .setItemCode(item.getCode())
-                    .setIndicator(current.methodology().indicatorOfItem(item.getCode()).orElseThrow().number())
-                    .setScore(item.getScore())
-                    .setThreshold(threshold)
-                    .setPreviousScore(previous.score())
-                    .setPreviousScoreFrom(previous.source())
-                    .setFell(previous.score() != null && previous.score().compareTo(threshold) > 0)
-                    .setChangedAt(now)
-                    .build()));
+            transitions.add(new Transition(key, alert(current, item.getCode(),
+                    atOrBelow ? AlertState.OPEN : AlertState.RESOLVED, item.getScore(), previous, now)));
         }
+        withdrawn(current, previousRevision, stateOf, now).forEach(transitions::add);
         return transitions;
+    }
+
+    /** The OPEN alerts on items the previous revision stated and the current one does not: nothing holds them open. */
+    private static List<Transition> withdrawn(Scored current, Optional<Scored> previousRevision,
+                                              Function<String, Optional<AlertState>> stateOf, Instant now) {
+        if (previousRevision.isEmpty()) {
+            return List.of();
+        }
+        Map<String, BigDecimal> stated = SubmissionScores.items(current.submission());
+        List<Transition> transitions = new ArrayList<>();
+        SubmissionScores.items(previousRevision.get().submission()).forEach((code, lastScore) -> {
+            String key = Topics.alertKey(current.orgCode(), current.fiscalYear(), code);
+            if (stated.containsKey(code) || stateOf.apply(key).filter(AlertState.OPEN::equals).isEmpty()) {
+                return;
+            }
+            transitions.add(new Transition(key, alert(current, code, AlertState.WITHDRAWN, lastScore,
+                    new Previous(lastScore, PreviousScoreSource.PREVIOUS_REVISION), now)));
+        });
+        return transitions;
+    }
+
+    private static OitAlert alert(Scored current, String code, AlertState state, BigDecimal score, Previous previous,
+                                  Instant now) {
+        BigDecimal threshold = current.methodology().alerts().oitItemThreshold();
+        return OitAlert.newBuilder()
+                .setState(state)
+                .setOrgCode(current.orgCode())
+                .setOrgNameTh(current.submission().getOrgNameTh())
+                .setDistrictCode(current.submission().getDistrictCode())
+                .setProvinceCode(current.submission().getProvinceCode())
+                .setFiscalYear(current.fiscalYear())
+                .setRevision(current.submission().getRevision())
+                .setItemCode(code)
+                .setIndicator(current.methodology().indicatorOfItem(code).orElseThrow().number())
+                .setScore(score)
+                .setThreshold(threshold)
+                .setPreviousScore(previous.score())
+                .setPreviousScoreFrom(previous.source())
+                .setFell(previous.score() != null && previous.score().compareTo(threshold) > 0)
+                .setChangedAt(now)
+                .build();
     }
 
     private record Previous(BigDecimal score, PreviousScoreSource source) {

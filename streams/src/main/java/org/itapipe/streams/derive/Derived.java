@@ -9,6 +9,10 @@ import org.itapipe.streams.rollup.AreaUpdate;
 /** Everything one accepted submission changes; the topology routes each kind to its topic. */
 public sealed interface Derived {
 
+    /** The submission that became the latest of its organization and year. */
+    record Latest(String key, ScoreSubmission submission) implements Derived {
+    }
+
     record Gaps(String key, IndicatorGaps gaps) implements Derived {
     }
 
@@ -21,7 +25,10 @@ public sealed interface Derived {
     record AreaChange(AreaUpdate update) implements Derived {
     }
 
-    /** A submission that cannot be processed (e.g. a fiscal year without methodology): goes to the dead letters. */
-    record Failed(String key, ScoreSubmission submission, Exception error) implements Derived {
+    /**
+     * A submission that is refused (a stale or conflicting revision) or cannot be processed (a fiscal year without
+     * methodology): goes to the dead letters with where it was read, {@code partition} and {@code offset}.
+     */
+    record Failed(ScoreSubmission submission, int partition, long offset, Exception error) implements Derived {
     }
 }

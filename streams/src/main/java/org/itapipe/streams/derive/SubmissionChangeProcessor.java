@@ -12,10 +12,12 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.revision.RevisionVerdict;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaUpdate;
@@ -24,9 +26,10 @@ import org.itapipe.streams.rollup.MemberSummary;
 /**
  * The heart of the topology, per organization (all years of an organization share a partition):
  * <ol>
- *   <li>keeps the latest revision per organization and year; an older or equal revision arriving late is ignored and
- *       counted ({@code late-revisions});</li>
- *   <li>for a new latest revision emits its gaps, its year-over-year change against the previous year and the next
+ *   <li>keeps the latest revision per organization and year by the one revision rule ({@link RevisionVerdict}): a
+ *       duplicate changes nothing and is counted ({@code duplicate-revisions}); a stale or conflicting revision goes
+ *       to the dead letters with its rule and is counted ({@code refused-revisions});</li>
+ *   <li>for a new latest revision emits it (the one published "latest"), its gaps, its year-over-year change against the previous year and the next
  *       year's change against it (whichever year arrived first), its alert transitions, and its contribution to its
  *       areas (district, province, country, per type; and to the next year's, whose change of total moved).</li>
  * </ol>
@@ -40,7 +43,8 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
     private ProcessorContext<String, Derived> context;
     private KeyValueStore<String, ScoreSubmission> latest;
     private KeyValueStore<String, String> alerts;
-    private Sensor lateRevisions;
+    private Sensor duplicateRevisions;
+    private Sensor refusedRevisions;
 
     public SubmissionChangeProcessor(MethodologyCatalog methodologies) {
         this.methodologies = methodologies;
@@ -51,7 +55,9 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
         this.context = context;
         this.latest = context.getStateStore(LATEST_STORE);
         this.alerts = context.getStateStore(ALERT_STORE);
-        this.lateRevisions = context.metrics().addRateTotalSensor("itapipe", "submissions", "late-revisions",
+        this.duplicateRevisions = context.metrics().addRateTotalSensor("itapipe", "submissions",
+                "duplicate-revisions", Sensor.RecordingLevel.INFO);
+        this.refusedRevisions = context.metrics().addRateTotalSensor("itapipe", "submissions", "refused-revisions",
                 Sensor.RecordingLevel.INFO);
     }
 
@@ -63,24 +69,38 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
         }
         String key = Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear());
         ScoreSubmission previous = latest.get(key);
-        if (previous != null && previous.getRevision() >= submission.getRevision()) {
-            lateRevisions.record();
+        RevisionVerdict verdict = RevisionVerdict.of(submission, Optional.ofNullable(previous));
+        if (verdict == RevisionVerdict.DUPLICATE) {
+            duplicateRevisions.record();
+            return;
+        }
+        if (verdict.refused()) {
+            refusedRevisions.record();
+            fail(record, key, verdict.refusal(submission, previous.getRevision()));
             return;
         }
         List<Derived> derived;
         try {
             derived = derive(key, submission, previous);
         } catch (RuntimeException e) {
-            context.forward(record.withKey(key).withValue(new Derived.Failed(key, submission, e)));
+            fail(record, key, e);
             return;
         }
         latest.put(key, submission);
+        context.forward(record.withKey(key).withValue(new Derived.Latest(key, submission)));
         derived.forEach(out -> {
             if (out instanceof Derived.Alert alert) {
                 alerts.put(alert.key(), alert.alert().getState().name());
             }
             context.forward(record.withKey(key).withValue(out));
         });
+    }
+
+    private void fail(Record<String, ScoreSubmission> record, String key, Exception error) {
+        Optional<RecordMetadata> source = context.recordMetadata();
+        context.forward(record.withKey(key).withValue(new Derived.Failed(record.value(),
+                source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
+                error)));
     }
 
     private List<Derived> derive(String key, ScoreSubmission submission, ScoreSubmission previous) {
