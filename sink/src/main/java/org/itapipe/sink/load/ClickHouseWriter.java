@@ -25,7 +25,7 @@ import org.itapipe.config.ClickHouseSettings;
  * Writes rows through the ClickHouse JDBC driver, one batched insert per table, on {@value #LANES} connections at
  * once: a batch touches up to seven tables, and one insert after the other made a small batch take seconds on a busy
  * machine. Every table but the last of the map is written concurrently; the last one is written once they are all
- * in ({@link Batch#byTable} puts the submissions there, so the views never show a submission without its scores).
+ * in ({@link Batch#byTable} puts the latest submissions there, so the views never show a submission without its scores).
  * Each lane keeps its prepared inserts with its connection: preparing one asks the server for the table's columns.
  */
 public final class ClickHouseWriter implements AutoCloseable {
