@@ -59,15 +59,11 @@ public final class LatestRevisions implements BulkImport.Admission, AutoCloseabl
         return revisions;
     }
 
-    /** The latest revision known here, if any. */
-    public Optional<ScoreSubmission> current(String orgCode, int fiscalYear) {
-        return Optional.ofNullable(latest.get(Topics.orgYearKey(orgCode, fiscalYear)));
-    }
-
     /** The revision rule's refusal, as a field error ({@code revision}, {@code stale-revision} / {@code revision-conflict}). */
     @Override
     public Optional<FieldError> check(ScoreSubmission submission) {
-        Optional<ScoreSubmission> current = current(submission.getOrgCode(), submission.getFiscalYear());
+        Optional<ScoreSubmission> current = Optional.ofNullable(latest.get(
+                Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear())));
         RevisionVerdict verdict = RevisionVerdict.of(submission, current);
         if (!verdict.refused()) {
             return Optional.empty();
@@ -95,10 +91,9 @@ public final class LatestRevisions implements BulkImport.Admission, AutoCloseabl
             try {
                 partitions = consumer.partitionsFor(Topics.LATEST_SUBMISSIONS.name()).stream()
                         .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            } catch (WakeupException e) {
+                throw e;
             } catch (KafkaException e) {
-                if (e instanceof WakeupException wakeup) {
-                    throw wakeup;
-                }
                 LOG.info("latest revisions not readable yet ({}); the API refuses nothing until they are",
                         e.getMessage());
             }

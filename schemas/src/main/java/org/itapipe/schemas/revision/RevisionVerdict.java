@@ -72,7 +72,7 @@ public enum RevisionVerdict {
 
     /** The refusal to raise for {@code incoming} against the current revision; only for a refused verdict. */
     public RevisionRefusedException refusal(ScoreSubmission incoming, long currentRevision) {
-        return new RevisionRefusedException(this, explain(incoming, currentRevision), currentRevision);
+        return new RevisionRefusedException(explain(incoming, currentRevision));
     }
 
     private static ScoreSubmission content(ScoreSubmission submission) {
