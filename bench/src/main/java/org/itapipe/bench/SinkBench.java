@@ -41,7 +41,7 @@ final class SinkBench {
     BenchReport.Line measure() throws Exception {
         Map<TopicPartition, Long> targets = lastRecordOffsets();
         SinkApplication.migrate(endpoints.connections());
-        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of(), Map.of())).with(GROUP, 0);
+        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of(StackEndpoints.AUTO_REGISTER, "true"), Map.of())).with(GROUP, 0);
         double seconds;
         double rows;
         try (Admin admin = Admin.create(endpoints.connections().kafka().clientProperties())) {

@@ -7,7 +7,8 @@ import com.sun.jna.Pointer;
 /**
  * Main class of the ClickHouse child JVM. chDB's clickhouse-local contains ClickHouse's real HTTP and native TCP
  * servers; {@code SYSTEM START LISTEN} opens them, and a query that never ends keeps the call (and so the listeners)
- * alive. The listeners close when the call returns, so this process lives exactly as long as the server.
+ * alive. The listeners close when the call returns, so this process lives exactly as long as the server. The
+ * query runs as chDB's in-process user {@code default}, which {@link ClickHouseUsers} grants nothing more.
  *
  * <p>Arguments: library path, server config file (users), data directory, HTTP port, native TCP port.
  */
@@ -21,7 +22,7 @@ public final class ChdbServer {
     }
 
     private static final String KEEP_SERVING = "SYSTEM START LISTEN HTTP; SYSTEM START LISTEN TCP; "
-            + "SELECT sleepEachRow(1) FROM numbers(1000000000) "
+            + "SELECT sleepEachRow(1) FROM system.numbers LIMIT 1000000000 "
             + "SETTINGS max_block_size = 1, max_execution_time = 0 FORMAT Null";
 
     private ChdbServer() {

@@ -29,8 +29,11 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
     }
 
     /**
-     * The embedded server's whole configuration: the users file is the configuration itself, with the local-only
-     * admin {@code default} beside the writer and the analyst.
+     * The embedded server's whole configuration: the users file is the configuration itself. Beside the writer (the
+     * only account that can change anything) and the analyst it keeps {@code default}, because chDB's in-process
+     * session always authenticates as {@code default} with an empty password: that account may only open the
+     * listeners and read {@code system.numbers} (what {@link ChdbServer}'s serving query needs), so though it has no
+     * password it can neither read nor change a table.
      */
     Path writeServerConfig(Path file) {
         String defaultUser = """
@@ -38,6 +41,10 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
                       <password></password>
                       <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
                       <profile>default</profile><quota>default</quota>
+                      <grants>
+                        <query>GRANT SYSTEM LISTEN ON *.*</query>
+                        <query>GRANT SELECT(number) ON system.numbers</query>
+                      </grants>
                     </default>
                 """;
         String xml = "<clickhouse>\n  <user_directories><users_xml><path>" + file.toAbsolutePath()

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
+import org.itapipe.config.SchemaSettings;
 
 /**
  * Where the running stack answers and how long each part took to become ready. {@link #lines()} is the stable
@@ -21,7 +22,7 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
      * The dev stack's block turns schema auto-registration on: services started with it as their config register
      * their schemas, as a demo should. Production configs leave it off and register in a deployment step.
      */
-    public static final String AUTO_REGISTER = "schemas.auto-register";
+    public static final String AUTO_REGISTER = SchemaSettings.AUTO_REGISTER;
 
     /** Path of the Confluent-compatible API on the embedded registry (Apicurio). */
     public static final String REGISTRY_API_PATH = EmbeddedSchemaRegistry.CONFLUENT_API_PATH;

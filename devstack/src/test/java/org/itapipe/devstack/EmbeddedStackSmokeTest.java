@@ -148,6 +148,26 @@ class EmbeddedStackSmokeTest {
         }
     }
 
+    @Test
+    void thePasswordLessInProcessUserCanNeitherReadNorChangeATable(StackEndpoints endpoints) throws Exception {
+        try (Connection writer = connect(endpoints.connections().clickhouse());
+             Statement ddl = writer.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS smoke_guarded (a UInt8) ENGINE = MergeTree ORDER BY a");
+        }
+        for (String forbidden : List.of("SELECT count() FROM smoke_guarded", "INSERT INTO smoke_guarded VALUES (1)",
+                "DROP TABLE smoke_guarded", "CREATE USER intruder", "SELECT * FROM system.users")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(endpoints.clickhouseHttp())
+                    .POST(HttpRequest.BodyPublishers.ofString(forbidden)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(forbidden).isNotEqualTo(200);
+            assertThat(answer.body()).as(forbidden).contains("default");
+        }
+        try (Connection writer = connect(endpoints.connections().clickhouse());
+             Statement sql = writer.createStatement(); ResultSet rows = sql.executeQuery("EXISTS TABLE smoke_guarded")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
     private static Connection connect(ClickHouseSettings settings) throws Exception {
         Properties credentials = new Properties();
         credentials.put("user", settings.user());

@@ -1,6 +1,8 @@
 package org.itapipe.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
@@ -12,32 +14,41 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --config FILE} (else {@code $ITAPIPE_CONFIG}), overridden by {@code ITAPIPE_*} environment variables.
- * Without either, services connect to the embedded stack's conventional endpoints, so that {@code itapipe stack} in
- * one terminal and any service in another just work.
+ * Without either, services read the block that the running {@code itapipe stack} wrote into its state directory
+ * ({@link StackLocation#endpointsFile()}), so that {@code itapipe stack} in one terminal and any service in another
+ * just work; with no such block, the stack's conventional endpoints. A configuration that is given is taken as it is:
+ * only the machine's key file ({@code ingest.keys-file}) is filled in where it says nothing.
  */
 final class ConfigOptions {
 
-    /** Where {@code itapipe stack} listens by default. */
-    static final Map<String, String> LOCAL_STACK = localStack(StackPorts.conventional());
-
-    private static Map<String, String> localStack(StackPorts ports) {
-        return Map.of(
-                Connections.KAFKA_BOOTSTRAP, "127.0.0.1:" + ports.kafka(),
-                Connections.REGISTRY_URL, "http://127.0.0.1:" + ports.registry() + StackEndpoints.REGISTRY_API_PATH,
-                Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:" + ports.clickhouseHttp() + "/default",
-                Connections.CLICKHOUSE_USER, "default",
-                StackEndpoints.AUTO_REGISTER, "true",
-                IngestSettings.KEYS_FILE, StackLocation.defaultKeysFile().toString());
-    }
+    /** Where {@code itapipe stack} listens by default; its credentials are drawn at each start, so not here. */
+    private static final Map<String, String> CONVENTIONAL_STACK = Map.of(
+            Connections.KAFKA_BOOTSTRAP, "127.0.0.1:" + StackPorts.conventional().kafka(),
+            Connections.REGISTRY_URL, "http://127.0.0.1:" + StackPorts.conventional().registry()
+                    + StackEndpoints.REGISTRY_API_PATH,
+            Connections.CLICKHOUSE_JDBC, "jdbc:clickhouse://127.0.0.1:" + StackPorts.conventional().clickhouseHttp()
+                    + "/default",
+            StackEndpoints.AUTO_REGISTER, "true");
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Settings file (properties; e.g. the output of 'itapipe stack'). Default: $ITAPIPE_CONFIG.")
+            description = "Settings file (properties; e.g. the output of 'itapipe stack'). Default: $ITAPIPE_CONFIG, "
+                    + "else the block of the stack running in the default state directory.")
     private Path file;
 
     ConfigSource source() {
         Map<String, String> env = System.getenv();
+        Map<String, String> machine = Map.of(IngestSettings.KEYS_FILE, StackLocation.defaultKeysFile().toString());
         Path chosen = file != null ? file : env.containsKey("ITAPIPE_CONFIG") ? Path.of(env.get("ITAPIPE_CONFIG")) : null;
-        return ConfigSource.load(chosen, env).withDefaults(LOCAL_STACK);
+        if (chosen != null) {
+            return ConfigSource.load(chosen, env).withDefaults(machine);
+        }
+        Path runningStack = StackLocation.endpointsFile();
+        if (Files.isRegularFile(runningStack)) {
+            return ConfigSource.load(runningStack, env).withDefaults(machine);
+        }
+        Map<String, String> fallbacks = new HashMap<>(CONVENTIONAL_STACK);
+        fallbacks.putAll(machine);
+        return ConfigSource.load(null, env).withDefaults(fallbacks);
     }
 
     Connections connections() {

@@ -114,6 +114,9 @@ final class DemoCommand implements Callable<Integer> {
                 System.getenv())));
         running.add(stack);
         StackEndpoints endpoints = stack.endpoints();
+        // Commands started without a configuration while the demo runs (itapipe import, keys, report) find it.
+        StackLocation.writeEndpoints(stateDir, endpoints.lines());
+        running.add(() -> StackLocation.removeEndpoints(stateDir));
         // The machine's key file, which itapipe keys writes too: a key created while the demo runs works at once.
         Path keysFile = StackLocation.defaultKeysFile();
         ApiKeyStore keys = ApiKeyStore.load(keysFile);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itapipe.config.ConfigSource;
+import org.itapipe.config.SchemaSettings;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
@@ -35,7 +36,7 @@ final class IngestCommand implements Callable<Integer> {
         ApiKeyStore keys = ApiKeyStore.load(settings.keysFile());
         IngestApplication ingest = IngestApplication.start(config.connections(), settings,
                 config.reference(), keys,
-                Boolean.parseBoolean(source.get("schemas.auto-register", "false")),
+                SchemaSettings.from(source).autoRegister(),
                 TopicSettings.from(source));
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("ingest.url", settings.http().url(ingest.port()));

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code itapipe stack}: starts the embedded stack, prints its endpoints as {@code key=value} lines (a config file
- * for the services), and runs until interrupted; {@code --check} exits 0 once all three servers answered.
+ * for the services; also left in the state directory, where services started without one find it), and runs until
+ * interrupted; {@code --check} exits 0 once all three servers answered.
  */
 @Command(name = "stack", mixinStandardHelpOptions = true,
         description = {"Start the embedded stack: a Kafka broker, a Confluent-API schema registry and a ClickHouse "
@@ -45,6 +46,9 @@ final class StackCommand implements Callable<Integer> {
         err.flush();
         EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv()));
         stack.endpoints().lines().forEach(out::println);
+        StackLocation.writeEndpoints(stateDir, stack.endpoints().lines());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> StackLocation.removeEndpoints(stateDir),
+                "stack-endpoints-removal"));
         out.flush();
         if (check) {
             stack.close();

@@ -25,7 +25,8 @@ class ImportWithoutKafkaTest {
         }
         Path work = Files.createDirectories(dir.resolve("work"));
         Path stateHome = dir.resolve("state");
-        Files.writeString(work.resolve("ita.properties"), "kafka.bootstrap=127.0.0.1:" + port + "\n");
+        Files.writeString(work.resolve("ita.properties"), "kafka.bootstrap=127.0.0.1:" + port + "\n"
+                + "registry.url=http://127.0.0.1:" + port + "\nclickhouse.jdbc=jdbc:clickhouse://127.0.0.1:" + port + "\n");
         Files.writeString(work.resolve("scores.csv"), "org_code,fiscal_year,ind_1,ind_2,ind_3,ind_4,ind_5,ind_6,"
                 + "ind_7,ind_8,ind_9,ind_10\n6190803,2568,100,100,100,100,100,99.33,99.33,99.33,82.50,90\n");
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.itapipe.devstack.StackPorts;
@@ -44,15 +46,21 @@ class StackCommandTest {
     }
 
     @Test
-    void sigtermStopsEveryServerOfTheStack() throws Exception {
+    void sigtermStopsEveryServerOfTheStackAndRemovesItsBlock() throws Exception {
+        Path block = stateDir.resolve("stack.properties");
         try (LauncherProcess launcher = LauncherProcess.start(stackArgs(StackPorts.free()))) {
+            String password = launcher.awaitLine("clickhouse.password=", START_TIMEOUT);
             launcher.awaitLine("ready.clickhouse.seconds=", START_TIMEOUT);
             assertThat(serversOf(stateDir)).hasSize(2);
+            assertThat(Files.readAllLines(block)).as("the block for services started without --config")
+                    .contains(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(block))).isEqualTo("rw-------");
 
             launcher.terminate();
             launcher.awaitExit(STOP_TIMEOUT);
         }
         assertThat(serversOf(stateDir)).isEmpty();
+        assertThat(block).doesNotExist();
     }
 
     @Test

@@ -104,7 +104,7 @@ class ReportsAndPagesTest {
         streams = StreamsApplication.start(stack.connections(), StreamsSettings.from(ConfigSource.of(Map.of(
                 "schemas.auto-register", "true", "streams.commit-interval-ms", "50"), Map.of()))
                 .withApplication("itapipe-reports-" + UUID.randomUUID(), state, 0), MethodologyCatalog.builtIn());
-        sink = SinkApplication.start(stack.connections(), SinkSettings.from(ConfigSource.of(Map.of(
+        sink = SinkApplication.start(stack.connections(), SinkSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true", 
                 "sink.batch.max-age-ms", "200"), Map.of())).with("itapipe-reports-sink-" + UUID.randomUUID(), 0),
                 MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING);
         awaitLoaded(stack);

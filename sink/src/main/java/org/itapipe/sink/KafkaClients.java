@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.itapipe.config.Connections;
+import org.itapipe.config.GroupMembership;
 
 /** The Kafka clients of the sink and the notifier: values stay bytes until each service decodes them. */
 public final class KafkaClients {
@@ -21,7 +22,14 @@ public final class KafkaClients {
 
     /** Manual commits, from the earliest offset, committed results of Streams transactions only. */
     public static KafkaConsumer<String, byte[]> consumer(Connections connections, String groupId, int maxPollRecords) {
+        return consumer(connections, groupId, GroupMembership.DYNAMIC, maxPollRecords);
+    }
+
+    /** The same, for a service's long-lived member of {@code groupId}. */
+    public static KafkaConsumer<String, byte[]> consumer(Connections connections, String groupId,
+                                                         GroupMembership membership, int maxPollRecords) {
         Map<String, Object> config = new HashMap<>(connections.kafka().clientProperties());
+        config.putAll(membership.consumerConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

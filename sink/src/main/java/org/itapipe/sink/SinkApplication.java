@@ -50,9 +50,10 @@ public final class SinkApplication implements AutoCloseable {
                                         MethodologyCatalog methodologies, SinkLoader.AfterInsert afterInsert) {
         migrate(connections);
         TopicSetup.createMissing(connections.kafka(), settings.topics());
-        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
+        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()),
+                settings.autoRegisterSchemas());
         KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections, settings.groupId(),
-                settings.batchRecords());
+                settings.membership(), settings.batchRecords());
         KafkaProducer<String, byte[]> producer = KafkaClients.producer(connections);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new KafkaClientMetrics(consumer).bindTo(metrics);

@@ -66,13 +66,13 @@ class KafkaOutageTest {
                         MethodologyCatalog.builtIn());
                 services.put("streams", streams);
                 ports.put("streams", streams.httpPort());
-                SinkApplication sink = SinkApplication.start(connections, SinkSettings.from(ConfigSource.of(Map.of(),
-                        Map.of())).with("itapipe-sink-outage-" + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(),
+                SinkApplication sink = SinkApplication.start(connections, SinkSettings.from(ConfigSource.of(
+                        Map.of("schemas.auto-register", "true"), Map.of())).with("itapipe-sink-outage-" + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(),
                         SinkLoader.AfterInsert.NOTHING);
                 services.put("sink", sink);
                 ports.put("sink", sink.httpPort());
                 NotifierApplication notifier = NotifierApplication.start(connections, NotifierSettings.from(
-                        ConfigSource.of(Map.of("notifier.webhook.office.url", "http://127.0.0.1:9/hook",
+                        ConfigSource.of(Map.of("schemas.auto-register", "true", "notifier.webhook.office.url", "http://127.0.0.1:9/hook",
                                 "notifier.webhook.office.secret", "outage-test"), Map.of()))
                         .with("itapipe-notifier-outage-" + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(),
                         OrganizationRegistry.dla());

@@ -59,7 +59,7 @@ abstract class PipelineEndToEndSuite {
         StreamsSettings streamsSettings = StreamsSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true",
                 "streams.commit-interval-ms", "50"), Map.of()))
                 .withApplication("itapipe-e2e-" + UUID.randomUUID(), stateDir, 0);
-        SinkSettings sinkSettings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.max-age-ms", "200"),
+        SinkSettings sinkSettings = SinkSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true", "sink.batch.max-age-ms", "200"),
                 Map.of())).with("itapipe-sink-e2e-" + UUID.randomUUID(), 0);
         try (StreamsApplication streams = StreamsApplication.start(stack.connections(), streamsSettings,
                 MethodologyCatalog.builtIn());

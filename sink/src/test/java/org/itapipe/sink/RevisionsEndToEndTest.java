@@ -69,7 +69,7 @@ class RevisionsEndToEndTest {
                              Map.of())).withApplication("itapipe-revisions-" + UUID.randomUUID(), stateDir, 0),
                      MethodologyCatalog.builtIn());
              SinkApplication sink = SinkApplication.start(stack.connections(), SinkSettings.from(ConfigSource.of(
-                     Map.of("sink.batch.max-age-ms", "200"), Map.of())).with("itapipe-sink-revisions-"
+                     Map.of("schemas.auto-register", "true", "sink.batch.max-age-ms", "200"), Map.of())).with("itapipe-sink-revisions-"
                      + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING)) {
 
             assertThat(post(ingest, key, body(2, "97.60", true)).statusCode()).isEqualTo(202);

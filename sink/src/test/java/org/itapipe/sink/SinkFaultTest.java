@@ -46,7 +46,7 @@ class SinkFaultTest {
     void aCrashBetweenInsertAndCommitLeavesEveryRowExactlyOnceInTheViews(StackEndpoints stack) throws Exception {
         String district = "7710"; // a district of its own: no other test of this JVM writes 77xx
         produce(stack, district);
-        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.records", "1000",
+        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true", "sink.batch.records", "1000",
                 "sink.batch.max-age-ms", "300"), Map.of())).with("itapipe-sink-crash-" + UUID.randomUUID(), 0);
 
         AtomicInteger insertedBeforeCrash = new AtomicInteger();
@@ -94,7 +94,8 @@ class SinkFaultTest {
         ScoreSubmission unknownYear = ScoreSubmission.newBuilder(submission(district + "99", district, 0))
                 .setFiscalYear(2590).build();
         send(stack, unknownYear);
-        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.max-age-ms", "200"), Map.of()))
+        SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true", "sink.batch.max-age-ms", "200"),
+                Map.of()))
                 .with("itapipe-sink-dlq-" + UUID.randomUUID(), 0);
 
         try (SinkApplication sink = SinkApplication.start(stack.connections(), settings, MethodologyCatalog.builtIn(),

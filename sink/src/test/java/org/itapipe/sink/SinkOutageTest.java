@@ -29,7 +29,7 @@ class SinkOutageTest {
         try (StandaloneClickHouse clickhouse = StandaloneClickHouse.start(stateDir)) {
             Connections connections = new Connections(stack.connections().kafka(), stack.connections().registry(),
                     clickhouse.writer());
-            SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("sink.batch.max-age-ms", "200",
+            SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of("schemas.auto-register", "true", "sink.batch.max-age-ms", "200",
                     "sink.retry.max-backoff-ms", "1000"), Map.of())).with("itapipe-sink-outage-" + UUID.randomUUID(), 0);
             // Districts of their own: no other test of this JVM writes 78xx.
             String before = "7810";

@@ -8,7 +8,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.GroupMembership;
 import org.itapipe.config.HttpEndpoint;
+import org.itapipe.config.SchemaSettings;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
@@ -20,11 +22,12 @@ import org.itapipe.schemas.topics.Topics;
  */
 public record StreamsSettings(String applicationId, Path stateDir, int commitIntervalMs, int standbyReplicas,
                               long cacheMaxBytes, TopicSettings topics, HttpEndpoint http,
-                              boolean autoRegisterSchemas) {
+                              GroupMembership membership, boolean autoRegisterSchemas) {
 
     static final int FETCH_MAX_WAIT_MS = 20;
 
     public static StreamsSettings from(ConfigSource config) {
+        HttpEndpoint http = HttpEndpoint.from(config, "streams.http", 8082);
         return new StreamsSettings(
                 config.get("streams.application-id", "itapipe-streams"),
                 Path.of(config.get("streams.state-dir", System.getProperty("java.io.tmpdir") + "/itapipe-streams")),
@@ -32,13 +35,16 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
                 Integer.parseInt(config.get("streams.standby-replicas", "0")),
                 Long.parseLong(config.get("streams.cache-max-bytes", Long.toString(10L * 1024 * 1024))),
                 TopicSettings.from(config),
-                HttpEndpoint.from(config, "streams.http", 8082),
-                Boolean.parseBoolean(config.get("schemas.auto-register", "false")));
+                http,
+                GroupMembership.from(config, "streams", http),
+                SchemaSettings.from(config).autoRegister());
     }
 
+    /** Another application on another port, its membership by default for that port. */
     public StreamsSettings withApplication(String id, Path dir, int port) {
+        HttpEndpoint moved = http.withPort(port);
         return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, topics,
-                http.withPort(port), autoRegisterSchemas);
+                moved, GroupMembership.byDefault(moved), autoRegisterSchemas);
     }
 
     public Properties streamsConfig(Connections connections, TopicSerdes serdes) {
@@ -56,6 +62,8 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
         // visible, so the wait is short; the producer sends almost at once instead of lingering 100 ms.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // Static membership: Streams suffixes the id with each thread's index for the main consumers only.
+        membership.consumerConfig().forEach((key, value) -> config.put(StreamsConfig.mainConsumerPrefix(key), value));
         config.putAll(deadLetterHandlerConfig(serdes));
         return config;
     }

@@ -35,7 +35,7 @@ public record WebSettings(HttpEndpoint http, Path chromium, Path chromedriver) {
         String user = config.get(ANALYST_USER).orElseThrow(() -> new ConfigException(ANALYST_USER + " is not set: "
                 + "reports and pages read ClickHouse as its read-only analyst user (itapipe stack prints "
                 + ANALYST_USER + " and " + ANALYST_PASSWORD + "; pass that output with --config)"));
-        return new ClickHouseSettings(Connections.from(config).clickhouse().jdbcUrl(), user,
+        return new ClickHouseSettings(config.require(Connections.CLICKHOUSE_JDBC), user,
                 new Secret(config.get(ANALYST_PASSWORD, "")));
     }
 

@@ -39,7 +39,8 @@ public final class NotifierApplication implements AutoCloseable {
     public static NotifierApplication start(Connections connections, NotifierSettings settings,
                                             MethodologyCatalog methodologies, OrganizationRegistry organizations) {
         TopicSetup.createMissing(connections.kafka(), settings.topics());
-        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()), true);
+        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()),
+                settings.autoRegisterSchemas());
         KafkaProducer<String, byte[]> producer = KafkaClients.producer(connections);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Clock clock = Clock.systemUTC();
@@ -54,14 +55,14 @@ public final class NotifierApplication implements AutoCloseable {
         for (Destination destination : settings.destinations()) {
             Channel channel = channel(destination, settings);
             KafkaConsumer<String, byte[]> consumer = KafkaClients.consumer(connections,
-                    settings.groupOf(destination), 100);
+                    settings.groupOf(destination), settings.membership(), 100);
             resources.add(() -> consumer.close(Duration.ofSeconds(2)));
             deliveries.add(new DeliveryWorker(destination, channel, consumer,
                     serdes.value(Topics.OIT_ALERTS).deserializer(), parking, messages, typeOf, settings,
                     new DestinationMetrics(metrics, destination.name(), clock), clock));
             if (destination.digest().isPresent()) {
                 KafkaConsumer<String, byte[]> reader = KafkaClients.consumer(connections,
-                        settings.groupOf(destination) + ".digest", 500);
+                        settings.groupOf(destination) + ".digest", settings.membership(), 500);
                 resources.add(() -> reader.close(Duration.ofSeconds(2)));
                 digests.add(new DigestWorker(destination, channel, reader, producer,
                         serdes.value(Topics.OIT_ALERTS).deserializer(),

@@ -283,7 +283,9 @@ class NotifierTest {
     }
 
     private static NotifierSettings settings(Map<String, String> entries) {
-        return NotifierSettings.from(ConfigSource.of(entries, Map.of())).with("itapipe-notifier-" + UUID.randomUUID(),
+        Map<String, String> onTheStack = new HashMap<>(entries);
+        onTheStack.put("schemas.auto-register", "true");
+        return NotifierSettings.from(ConfigSource.of(onTheStack, Map.of())).with("itapipe-notifier-" + UUID.randomUUID(),
                 0);
     }
 

@@ -1,0 +1,39 @@
+package org.itapipe.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GroupMembershipTest {
+
+    private static final ConfigSource NOTHING = ConfigSource.of(Map.of(), Map.of());
+
+    @Test
+    void aFixedPortMakesTheMembershipStaticUnderHostAndPort() {
+        GroupMembership membership = GroupMembership.from(NOTHING, "sink", HttpEndpoint.from(NOTHING, "sink.http", 8083));
+
+        assertThat(membership.instanceId()).hasValueSatisfying(id -> assertThat(id).endsWith("-8083"));
+        assertThat(membership.consumerConfig()).containsOnlyKeys("group.instance.id");
+    }
+
+    @Test
+    void aRandomPortOrNoneLeavesTheMembershipDynamic() {
+        HttpEndpoint randomPort = HttpEndpoint.from(NOTHING, "sink.http", 0);
+        assertThat(GroupMembership.from(NOTHING, "sink", randomPort)).isEqualTo(GroupMembership.DYNAMIC);
+        assertThat(GroupMembership.from(ConfigSource.of(Map.of("sink.instance-id", "none"), Map.of()), "sink",
+                HttpEndpoint.from(NOTHING, "sink.http", 8083)).consumerConfig()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredIdWinsAndABadOneNamesItsKey() {
+        ConfigSource config = ConfigSource.of(Map.of("streams.instance-id", "khonkaen-a"), Map.of());
+        assertThat(GroupMembership.from(config, "streams", HttpEndpoint.from(NOTHING, "streams.http", 0)).instanceId())
+                .contains("khonkaen-a");
+        assertThatThrownBy(() -> GroupMembership.from(ConfigSource.of(Map.of("streams.instance-id", "a b"), Map.of()),
+                "streams", HttpEndpoint.from(NOTHING, "streams.http", 0)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("streams.instance-id: 'a b' must be printable ASCII without spaces, or none");
+    }
+}
