@@ -9,7 +9,7 @@ import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestServer;
 import org.itapipe.ingest.http.IngestSettings;
 import org.itapipe.ingest.importer.BulkImport;
-import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.ingest.publish.PublishUnavailableException;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.revision.LatestRevisions;
 import org.itapipe.ingest.validation.SubmissionValidator;
@@ -120,7 +120,7 @@ public final class IngestApplication implements AutoCloseable {
 
     private static void createTopics(KafkaProbe probe, TopicSettings topics) {
         probe.problem(PeriodicCheck.PATIENCE).ifPresent(problem -> {
-            throw new KafkaUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap", null);
+            throw new PublishUnavailableException(problem + ": start it (itapipe stack) or set kafka.bootstrap", null);
         });
         TopicSetup.createMissing(probe.admin(), Topics.ALL, topics);
     }

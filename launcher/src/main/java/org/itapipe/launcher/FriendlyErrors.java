@@ -3,7 +3,7 @@ package org.itapipe.launcher;
 import org.itapipe.config.ConfigException;
 import org.itapipe.devstack.PrerequisiteMissing;
 import org.itapipe.devstack.StackStartFailed;
-import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.ingest.publish.PublishUnavailableException;
 import org.itapipe.reports.pdf.PdfUnavailableException;
 import org.itapipe.schemas.registry.RegistryException;
 import org.itapipe.sink.schema.MigrationException;
@@ -22,7 +22,7 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
         if (e instanceof PrerequisiteMissing || e instanceof ConfigException || e instanceof StackStartFailed
-                || e instanceof KafkaUnavailableException || e instanceof MigrationException
+                || e instanceof PublishUnavailableException || e instanceof MigrationException
                 || e instanceof RegistryException || e instanceof IllegalArgumentException
                 || e instanceof PdfUnavailableException || e instanceof java.sql.SQLException
                 || e instanceof java.io.IOException) {

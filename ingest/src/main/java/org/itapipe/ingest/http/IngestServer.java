@@ -30,7 +30,7 @@ import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.importer.RecordResult;
 import org.itapipe.ingest.parse.JsonSubmissionMapper;
 import org.itapipe.ingest.parse.ParsedRecord;
-import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.ingest.publish.PublishUnavailableException;
 import org.itapipe.ingest.publish.PublishOutcome;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.validation.FieldError;
@@ -105,11 +105,11 @@ public final class IngestServer implements AutoCloseable {
             metrics.request(route == null ? "unmatched" : route, ctx.statusCode(),
                     Duration.ofNanos(System.nanoTime() - (start == null ? System.nanoTime() : start)));
         });
-        app.exception(KafkaUnavailableException.class, (e, ctx) -> {
+        app.exception(PublishUnavailableException.class, (e, ctx) -> {
             metrics.submission("kafka_unavailable");
             ctx.status(503).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                    .json(ApiError.of("Kafka did not acknowledge the submission in time; nothing was published, "
-                            + "retry later: " + e.getMessage()));
+                    .json(ApiError.of("the submission could not be made durable now; retry later: "
+                            + e.getMessage()));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(ApiError.of(
                 e.getStatus() == 413 ? "request body larger than " + settings.maxRequestBytes() + " bytes"
@@ -265,7 +265,7 @@ public final class IngestServer implements AutoCloseable {
         } catch (ExecutionException | CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
-            throw new KafkaUnavailableException("no acknowledgement within " + settings.publishTimeout(), e);
+            throw new PublishUnavailableException("no acknowledgement within " + settings.publishTimeout(), e);
         }
     }
 

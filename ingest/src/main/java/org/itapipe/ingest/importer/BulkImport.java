@@ -17,7 +17,7 @@ import org.itapipe.ingest.parse.NdjsonSubmissionReader;
 import org.itapipe.ingest.parse.ParsedRecord;
 import org.itapipe.ingest.parse.ReportReader;
 import org.itapipe.ingest.parse.SubmissionReader;
-import org.itapipe.ingest.publish.KafkaUnavailableException;
+import org.itapipe.ingest.publish.PublishUnavailableException;
 import org.itapipe.ingest.publish.PublishOutcome;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.ingest.validation.FieldError;
@@ -160,7 +160,7 @@ public final class BulkImport {
         try {
             return pending.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof KafkaUnavailableException unavailable) {
+            if (e.getCause() instanceof PublishUnavailableException unavailable) {
                 throw unavailable;
             }
             throw e;

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.itapipe.config.KafkaSettings;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.schemas.registry.RegistryUnavailableException;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
@@ -30,7 +31,7 @@ import org.itapipe.schemas.topics.Topics;
  *
  * <p>Serialization happens here, before the send, so a record that cannot be encoded (for example the registry
  * refuses its schema) is not lost: it goes to the dead-letter topic with the reason. If Kafka does not answer within
- * the configured time the future fails with {@link KafkaUnavailableException} and nothing is claimed published.
+ * the configured time the future fails with {@link PublishUnavailableException} and nothing is claimed published.
  */
 public final class SubmissionPublisher implements AutoCloseable {
 
@@ -63,6 +64,11 @@ public final class SubmissionPublisher implements AutoCloseable {
         try {
             value = submissions.serialize(Topics.SUBMISSIONS.name(), submission);
         } catch (SerializationException e) {
+            if (RegistryUnavailableException.isCauseOf(e)) {
+                // Not the submission's fault: it is refused for now rather than dead-lettered.
+                return CompletableFuture.failedFuture(new PublishUnavailableException(
+                        "the schema registry is unreachable: " + e.getMessage(), e));
+            }
             return deadLetter(submission, e);
         }
         return send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), submission.getOrgCode(), value))
@@ -77,7 +83,7 @@ public final class SubmissionPublisher implements AutoCloseable {
         try {
             bytes = deadLetters.serialize(Topics.DEAD_LETTERS.name(), envelope);
         } catch (SerializationException alsoFailed) {
-            return CompletableFuture.failedFuture(new KafkaUnavailableException(
+            return CompletableFuture.failedFuture(new PublishUnavailableException(
                     "cannot encode the submission (" + error.getMessage() + ") nor its dead letter ("
                             + alsoFailed.getMessage() + ")", alsoFailed));
         }
@@ -104,7 +110,7 @@ public final class SubmissionPublisher implements AutoCloseable {
 
     private static Throwable unavailable(Throwable error) {
         return error instanceof RetriableException || error instanceof TimeoutException
-                ? new KafkaUnavailableException("Kafka did not acknowledge in time: " + error.getMessage(), error)
+                ? new PublishUnavailableException("Kafka did not acknowledge in time: " + error.getMessage(), error)
                 : error;
     }
 

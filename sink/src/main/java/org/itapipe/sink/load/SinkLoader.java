@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.itapipe.schemas.avro.DeadLetter;
+import org.itapipe.schemas.registry.RegistryUnavailableException;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.service.HealthCheck;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * what can never be inserted, and only then commit the offsets. A crash anywhere before the commit replays the batch,
  * which the tables' version columns make invisible in the views (docs/sink-exactly-once.md). While ClickHouse is
  * unreachable the same batch is retried with exponential backoff and the sink reports itself unhealthy; nothing new
- * is polled into the batch meanwhile, so order and content are kept.
+ * is polled into the batch meanwhile, so order and content are kept. A record whose schema the registry cannot give
+ * (the registry is unreachable) is retried the same way, never dead-lettered: it is not the record's fault.
  */
 public final class SinkLoader implements Runnable {
 
@@ -42,6 +44,7 @@ public final class SinkLoader implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkLoader.class);
     private static final String SERVICE = "sink";
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetterProducer;
@@ -53,7 +56,8 @@ public final class SinkLoader implements Runnable {
     private final AfterInsert afterInsert;
     private final Timer batchLatency;
     private volatile boolean running = true;
-    private volatile boolean healthy = true;
+    /** What the loop waits for (ClickHouse, the registry), or null while it waits for nothing. */
+    private volatile String waitingFor;
     private volatile Throwable failure;
 
     public SinkLoader(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> deadLetterProducer,
@@ -95,10 +99,23 @@ public final class SinkLoader implements Runnable {
     }
 
     private void map(ConsumerRecord<String, byte[]> record, Batch batch) {
-        try {
-            batch.add(record, mapper.rows(record));
-        } catch (RuntimeException e) {
-            batch.fail(record, e);
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                batch.add(record, mapper.rows(record));
+                waitingFor = null;
+                return;
+            } catch (RuntimeException e) {
+                if (!RegistryUnavailableException.isCauseOf(e)) {
+                    batch.fail(record, e);
+                    return;
+                }
+                waitingFor = "a record waits for the schema registry to give its schema; retrying";
+                LOG.warn("schema registry unavailable, decoding {}-{}@{} again in {} ms: {}", record.topic(),
+                        record.partition(), record.offset(), backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = nextBackoff(backoff);
+            }
         }
     }
 
@@ -114,25 +131,29 @@ public final class SinkLoader implements Runnable {
 
     /** Inserts the records, retrying while ClickHouse is unreachable; returns the records ClickHouse refuses. */
     private List<Batch.Failed> insert(List<Batch.Mapped> records) {
-        Duration backoff = Duration.ofMillis(100);
+        Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
                 writer.insert(Batch.byTable(records));
-                healthy = true;
+                waitingFor = null;
                 count(records);
                 return List.of();
             } catch (SQLException e) {
                 if (!ClickHouseWriter.isTransient(e)) {
                     return insertOneByOne(records);
                 }
-                healthy = false;
+                waitingFor = "a batch waits for ClickHouse to take it; retrying";
                 LOG.warn("ClickHouse unavailable, retrying {} records in {} ms: {}", records.size(),
                         backoff.toMillis(), e.getMessage());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                        : backoff.multipliedBy(2);
+                backoff = nextBackoff(backoff);
             }
         }
+    }
+
+    private Duration nextBackoff(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
     /** A batch ClickHouse refused: find the records it refuses, so that the others still load. */
@@ -189,15 +210,19 @@ public final class SinkLoader implements Runnable {
     }
 
     public boolean healthy() {
-        return healthy && failure == null;
+        return waitingFor == null && failure == null;
     }
 
-    /** The loader's part of /health: DOWN while a batch waits for ClickHouse, or for good once the loop failed. */
+    /**
+     * The loader's part of /health: DOWN while a batch waits for ClickHouse or a record for the registry, or for
+     * good once the loop failed.
+     */
     public HealthCheck.Health health() {
         if (failure != null) {
             return HealthCheck.Health.down("the loader stopped: " + failure);
         }
-        return HealthCheck.Health.of(healthy, "a batch waits for ClickHouse to take it; retrying");
+        String waiting = waitingFor;
+        return waiting == null ? HealthCheck.Health.ok() : HealthCheck.Health.down(waiting);
     }
 
     public Throwable failure() {
