@@ -23,10 +23,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
+import org.itapipe.devstack.StandaloneClickHouse;
 import org.itapipe.devstack.StandaloneKafka;
 import org.itapipe.devstack.StandaloneSchemaRegistry;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
@@ -60,6 +62,7 @@ class OutagesUnderTrafficTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration OUTAGE = Duration.ofSeconds(8);
+    private static final Duration CLICKHOUSE_OUTAGE = Duration.ofSeconds(20);
 
     @TempDir
     Path stateDir;
@@ -94,7 +97,7 @@ class OutagesUnderTrafficTest {
                 assertThat(answers).filteredOn(a -> a.status() == 503).isNotEmpty().allMatch(Answer::retryAfter);
                 List<ScoreSubmission> published = read(connections, new TopicSerdes(new SchemaRegistryClient(
                         connections.registry()), false), Topics.SUBMISSIONS);
-                assertEveryAcceptedIsLoadedOnce(stack, answers, published);
+                assertEveryAcceptedIsLoadedOnce(stack.clickhouseAnalyst(), answers, published);
                 List<String> publishedOrgs = published.stream().map(ScoreSubmission::getOrgCode).toList();
                 System.out.printf("kafka restart: %d records in Kafka of the %d organizations answered 503%n",
                         answers.stream().filter(a -> a.status() == 503).filter(a -> publishedOrgs.contains(
@@ -112,7 +115,7 @@ class OutagesUnderTrafficTest {
             try (Traffic traffic = Traffic.start(connections, stateDir, "30")) {
                 traffic.awaitAccepted(30);
                 // Every service has decoded and encoded what it needs once: the sink has loaded a first answer.
-                awaitLoaded(stack, traffic.acceptedIds().subList(0, 1));
+                awaitLoaded(stack.clickhouseAnalyst(), traffic.acceptedIds().subList(0, 1));
                 // This reader's schemas are cached too, by a first read while the registry is there.
                 TopicSerdes cached = new TopicSerdes(new SchemaRegistryClient(connections.registry()), false);
                 read(connections, cached, Topics.SUBMISSIONS);
@@ -136,9 +139,37 @@ class OutagesUnderTrafficTest {
 
                 assertThat(answers).extracting(Answer::status).as("the API goes on with its cached schema")
                         .containsOnly(202);
-                assertEveryAcceptedIsLoadedOnce(stack, answers, read(connections, cached, Topics.SUBMISSIONS));
+                assertEveryAcceptedIsLoadedOnce(stack.clickhouseAnalyst(), answers, read(connections, cached, Topics.SUBMISSIONS));
                 assertThat(records(connections, Topics.DEAD_LETTERS.name())).as("an outage makes no dead letters")
                         .isZero();
+            }
+        }
+    }
+
+    @Test
+    void clickHouseDownForAWhileDelaysTheLoadButLosesAndDoublesNothing(StackEndpoints stack) throws Exception {
+        try (StandaloneKafka kafka = StandaloneKafka.start(stateDir.resolve("kafka"));
+             StandaloneClickHouse clickhouse = StandaloneClickHouse.start(stateDir.resolve("clickhouse"))) {
+            Connections connections = new Connections(kafka.settings(), stack.connections().registry(),
+                    clickhouse.writer());
+            try (Traffic traffic = Traffic.start(connections, stateDir, "30")) {
+                traffic.awaitAccepted(30);
+                awaitLoaded(clickhouse.analyst(), traffic.acceptedIds().subList(0, 1));
+                clickhouse.stop();
+                long stopped = System.nanoTime();
+                long acceptedBefore = traffic.count(202);
+                traffic.awaitAccepted(acceptedBefore + 30);
+                List<Answer> answers = traffic.stop();
+                Thread.sleep(Math.max(0, CLICKHOUSE_OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+                clickhouse.restart();
+                long restarted = System.nanoTime();
+
+                assertThat(answers).extracting(Answer::status).as("ingest does not need ClickHouse").containsOnly(202);
+                assertEveryAcceptedIsLoadedOnce(clickhouse.analyst(), answers, read(connections, new TopicSerdes(
+                        new SchemaRegistryClient(connections.registry()), false), Topics.SUBMISSIONS));
+                System.out.printf("clickhouse down %.1f s under API traffic: %d answered 202; all loaded %.1f s "
+                        + "after it was back%n", (restarted - stopped) / 1e9, answers.size(),
+                        (System.nanoTime() - restarted) / 1e9);
             }
         }
     }
@@ -147,13 +178,13 @@ class OutagesUnderTrafficTest {
      * No submission twice in {@code published} (the submissions topic), and each 202'd one once in ClickHouse's
      * submissions table.
      */
-    private static void assertEveryAcceptedIsLoadedOnce(StackEndpoints stack, List<Answer> answers,
+    private static void assertEveryAcceptedIsLoadedOnce(ClickHouseSettings analyst, List<Answer> answers,
                                                         List<ScoreSubmission> published) throws Exception {
         List<String> accepted = answers.stream().filter(a -> a.status() == 202).map(Answer::submissionId).toList();
         Map<String, Long> inKafka = published.stream().collect(Collectors.groupingBy(ScoreSubmission::getSubmissionId,
                 Collectors.counting()));
         assertThat(inKafka.values()).as("no submission twice in Kafka").allMatch(times -> times == 1);
-        List<Map<String, Object>> loaded = awaitLoaded(stack, accepted);
+        List<Map<String, Object>> loaded = awaitLoaded(analyst, accepted);
         List<String> loadedIds = loaded.stream().map(row -> (String) row.get("submission_id")).toList();
         assertThat(loaded).as("accepted but not in ClickHouse: %s", accepted.stream()
                         .filter(id -> !loadedIds.contains(id)).toList())
@@ -163,10 +194,10 @@ class OutagesUnderTrafficTest {
     }
 
     /** How many times each of {@code ids} is in ClickHouse's submissions, once all are there (or 90 s passed). */
-    private static List<Map<String, Object>> awaitLoaded(StackEndpoints stack, List<String> ids)
+    private static List<Map<String, Object>> awaitLoaded(ClickHouseSettings analyst, List<String> ids)
             throws InterruptedException {
         String quoted = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-        return ClickHouseQueries.awaitRows(stack.clickhouseAnalyst(), "SELECT submission_id, count() AS n "
+        return ClickHouseQueries.awaitRows(analyst, "SELECT submission_id, count() AS n "
                 + "FROM submissions FINAL WHERE submission_id IN (" + quoted + ") GROUP BY submission_id",
                 rows -> rows.size() >= ids.size());
     }
