@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,6 +94,17 @@ public final class ChildJvm implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** Completes when the process has ended, however it ended. */
+    CompletableFuture<Process> exited() {
+        return process.onExit();
+    }
+
+    /** How an ended process ended: its name, pid, exit code and the tail of its log. */
+    String exitReport() {
+        return name + " (pid " + process.pid() + ") exited with code " + process.exitValue() + "; log " + logFile
+                + ":\n" + logTail(20);
     }
 
     /** Fails with the exit code and the log tail if the process has already ended. */

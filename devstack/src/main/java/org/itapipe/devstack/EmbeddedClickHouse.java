@@ -127,8 +127,8 @@ final class EmbeddedClickHouse implements StackPart {
         return users;
     }
 
-    long pid() {
-        return process.pid();
+    ChildJvm process() {
+        return process;
     }
 
     @Override

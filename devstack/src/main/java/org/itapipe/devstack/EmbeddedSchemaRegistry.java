@@ -99,8 +99,8 @@ final class EmbeddedSchemaRegistry implements StackPart {
         return url;
     }
 
-    long pid() {
-        return process.pid();
+    ChildJvm process() {
+        return process;
     }
 
     @Override

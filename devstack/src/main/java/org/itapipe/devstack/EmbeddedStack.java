@@ -10,34 +10,51 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
 import org.itapipe.config.KafkaSettings;
 import org.itapipe.config.RegistrySettings;
 import org.itapipe.config.Secret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real stack for the demo and the integration tests: a Kafka broker in this JVM, a schema registry and a
  * ClickHouse server in child JVMs. The three start in parallel; each starts with empty data. Closing the stack (or
  * the JVM ending, see {@link ExitWithParent}) stops all three.
+ *
+ * <p>A child that ends while the stack runs is reported as an ERROR with the tail of its log. ClickHouse is then
+ * started again on the same ports, users and data (its data is on disk); the registry is not, because it keeps its
+ * schemas in memory and a new one would give schema ids that the records in Kafka do not mean.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+
     private final EmbeddedKafka kafka;
     private final EmbeddedSchemaRegistry registry;
-    private final EmbeddedClickHouse clickhouse;
+    private volatile EmbeddedClickHouse clickhouse;
+    private final Supplier<EmbeddedClickHouse> clickhouseStarter;
+    private final AtomicInteger clickhouseRestarts = new AtomicInteger();
+    private final ExecutorService supervisor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "embedded-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final StackEndpoints endpoints;
     private final StateDirectories dirs;
     private final Thread shutdownHook = new Thread(this::stopParts, "embedded-stack-shutdown");
     private boolean stopped;
 
     private EmbeddedStack(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
-                          StackOptions options) {
+                          Supplier<EmbeddedClickHouse> clickhouseStarter, StackOptions options) {
         this.dirs = new StateDirectories(options.stateDir());
         this.kafka = kafka;
         this.registry = registry;
         this.clickhouse = clickhouse;
+        this.clickhouseStarter = clickhouseStarter;
         this.endpoints = new StackEndpoints(
                 new Connections(KafkaSettings.of(kafka.bootstrapServers()),
                         RegistrySettings.of(registry.url().toString()),
@@ -49,6 +66,8 @@ public final class EmbeddedStack implements AutoCloseable {
                 Map.of("kafka", kafka.readyAfter(), "registry", registry.readyAfter(),
                         "clickhouse", clickhouse.readyAfter()));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        watch(clickhouse);
+        registry.process().exited().thenRunAsync(this::registryEnded, supervisor);
     }
 
     public static EmbeddedStack start(StackOptions options) {
@@ -62,12 +81,14 @@ public final class EmbeddedStack implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(3);
         try {
             var registry = startAsync(starter, () -> EmbeddedSchemaRegistry.start(build, cache, ports.registry(), dirs));
-            var clickhouse = startAsync(starter, () -> EmbeddedClickHouse.start(build, cache, options.env(), dirs,
-                    ports.clickhouseHttp(), ports.clickhouseNative(), ClickHouseUsers.generate()));
+            ClickHouseUsers users = ClickHouseUsers.generate();
+            Supplier<EmbeddedClickHouse> clickhouseStarter = () -> EmbeddedClickHouse.start(build, cache,
+                    options.env(), dirs, ports.clickhouseHttp(), ports.clickhouseNative(), users);
+            var clickhouse = startAsync(starter, clickhouseStarter);
             var kafka = startAsync(starter, () -> EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(),
                     ports.kafkaController()));
             return new EmbeddedStack(await(kafka, registry, clickhouse), await(registry, kafka, clickhouse),
-                    await(clickhouse, kafka, registry), options);
+                    await(clickhouse, kafka, registry), clickhouseStarter, options);
         } finally {
             starter.shutdown();
         }
@@ -129,7 +150,40 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** The process ids of the stack's servers that run in child JVMs (the registry and ClickHouse), by name. */
     public Map<String, Long> childProcesses() {
-        return Map.of("registry", registry.pid(), "clickhouse", clickhouse.pid());
+        return Map.of("registry", registry.process().pid(), "clickhouse", clickhouse.process().pid());
+    }
+
+    /** How many times ClickHouse ended on its own and was started again. */
+    public int clickhouseRestarts() {
+        return clickhouseRestarts.get();
+    }
+
+    private void watch(EmbeddedClickHouse server) {
+        server.process().exited().thenRunAsync(() -> clickhouseEnded(server), supervisor);
+    }
+
+    private synchronized void clickhouseEnded(EmbeddedClickHouse server) {
+        if (stopped || server != clickhouse) {
+            return;
+        }
+        LOG.error("the embedded {}; starting it again on the same ports, users and data",
+                server.process().exitReport());
+        try {
+            clickhouse = clickhouseStarter.get();
+            clickhouseRestarts.incrementAndGet();
+            watch(clickhouse);
+            LOG.info("the embedded ClickHouse is back (pid {}) after {} s", clickhouse.process().pid(),
+                    clickhouse.readyAfter().toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            LOG.error("the embedded ClickHouse did not start again; restart the stack: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void registryEnded() {
+        if (!stopped) {
+            LOG.error("the embedded schema {}; it kept its schemas in memory, so it is not started again: restart "
+                    + "the stack", registry.process().exitReport());
+        }
     }
 
     @Override
@@ -147,6 +201,7 @@ public final class EmbeddedStack implements AutoCloseable {
             return;
         }
         stopped = true;
+        supervisor.shutdown();
         List<RuntimeException> failures = new ArrayList<>();
         for (StackPart part : List.of(clickhouse, registry, kafka)) {
             try {

@@ -168,7 +168,7 @@ class EmbeddedStackSmokeTest {
         }
     }
 
-    private static Connection connect(ClickHouseSettings settings) throws Exception {
+    static Connection connect(ClickHouseSettings settings) throws Exception {
         Properties credentials = new Properties();
         credentials.put("user", settings.user());
         credentials.put("password", settings.password().value());
