@@ -99,8 +99,29 @@ class DemoCommandTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("องค์การบริหารส่วนตำบลบ้านกลับ").contains("94.30").contains("ผ่านดี");
             reportsAreWrittenForOneOrganizationAndAWholeProvince(demo);
+            String apiKey = value(demo, "ingest.api_key=");
+            // ita_<id>_<secret>: the secret alone must not appear either (the id may, in audit lines).
+            List<String> secrets = List.of(value(demo, "clickhouse.password="),
+                    value(demo, "clickhouse.analyst.password="), apiKey, apiKey.split("_", 3)[2]);
             demo.terminate();
             assertThat(demo.awaitExit(Duration.ofSeconds(60))).as("stopped by SIGTERM").isNotNegative();
+            noLogHoldsAny(secrets);
+        }
+    }
+
+    /** Every log file the demo's stack wrote (the launcher's, the registry's, ClickHouse's) is free of the secrets. */
+    private void noLogHoldsAny(List<String> secrets) throws Exception {
+        assertThat(secrets).allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(8));
+        try (var logs = Files.list(stateDir.resolve("logs"))) {
+            List<Path> files = logs.toList();
+            assertThat(files).extracting(file -> file.getFileName().toString())
+                    .contains("itapipe.log", "registry.log", "clickhouse.log");
+            for (Path file : files) {
+                String log = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                for (String secret : secrets) {
+                    assertThat(log.contains(secret)).as(file.getFileName() + " holds a drawn secret").isFalse();
+                }
+            }
         }
     }
 
