@@ -42,6 +42,11 @@ public final class JsonSubmissionMapper {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             return CsvSubmissionReader.unreadable(line, "body", "not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson reads a number such as 4E7777777144 as a BigDecimal and refuses its exponent this way
+            // (found by ReadersFuzzTest).
+            return CsvSubmissionReader.unreadable(line, "body", "not valid JSON: a number out of range: "
+                    + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             return CsvSubmissionReader.unreadable(line, "body", "expected a JSON object");

@@ -22,17 +22,21 @@ public final class PdfText {
     }
 
     public static String of(Path file) throws IOException {
+        return of(file.getFileName().toString(), TextFile.bytes(file));
+    }
+
+    /** The text of the PDF {@code bytes}, named {@code name} in what it says when it cannot. */
+    static String of(String name, byte[] bytes) throws IOException {
         String text;
-        byte[] bytes = TextFile.bytes(file);
         try (PDDocument document = Loader.loadPDF(bytes)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(false);
             text = stripper.getText(document);
         } catch (IOException e) {
-            throw new IOException(file.getFileName() + " is not a readable PDF: " + e.getMessage(), e);
+            throw new IOException(name + " is not a readable PDF: " + e.getMessage(), e);
         }
         if (THAI_LETTER.matcher(text).results().limit(ENOUGH_THAI).count() < ENOUGH_THAI) {
-            throw new IOException(file.getFileName() + " has no usable Thai text layer (a scanned page, or fonts "
+            throw new IOException(name + " has no usable Thai text layer (a scanned page, or fonts "
                     + "without a text mapping): import the report's text (.txt) instead, or run OCR on the PDF first");
         }
         return text;

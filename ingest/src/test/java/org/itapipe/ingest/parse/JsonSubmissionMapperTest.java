@@ -32,6 +32,17 @@ class JsonSubmissionMapperTest {
     }
 
     @Test
+    void aNumberWhoseExponentOverflowsIsUnreadableNotAnException() {
+        // ReadersFuzzTest's first finding: Jackson threw a NumberFormatException out of the mapper.
+        assertThat(parse("{\"indicators\":{\"1\":444444E7777777144}}")).isInstanceOfSatisfying(
+                ParsedRecord.Unreadable.class, unreadable -> assertThat(unreadable.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("body");
+                            assertThat(error.message()).startsWith("not valid JSON: a number out of range");
+                        }));
+    }
+
+    @Test
     void aRepeatedKeyIsRejected() {
         assertThat(parse("{\"indicators\":{\"1\":90,\"1\":80}}")).isInstanceOf(ParsedRecord.Unreadable.class);
     }

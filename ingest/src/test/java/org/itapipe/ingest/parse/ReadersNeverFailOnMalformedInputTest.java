@@ -69,7 +69,7 @@ class ReadersNeverFailOnMalformedInputTest {
     }
 
     /** What a user is told: the field, one of the documented rules, and a sentence. */
-    private static void namesItsFieldAndRule(FieldError error) {
+    static void namesItsFieldAndRule(FieldError error) {
         assertThat(error.field()).as("field of %s", error).isNotBlank();
         assertThat(error.rule()).as("rule of %s", error).isIn(KNOWN_RULES);
         assertThat(error.message()).as("message of %s", error).isNotBlank().doesNotContain("Exception");
