@@ -31,7 +31,7 @@ import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
-import org.itapipe.sink.KafkaClients;
+import org.itapipe.service.KafkaClients;
 import org.itapipe.sink.load.ClickHouseWriter;
 
 /**

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
-import org.itapipe.sink.KafkaClients;
+import org.itapipe.service.KafkaClients;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.RowMapper;

@@ -2,9 +2,9 @@ package org.itapipe.launcher;
 
 import java.util.concurrent.Callable;
 import org.itapipe.ingest.IngestApplication;
-import org.itapipe.sink.notify.NotifierApplication;
-import org.itapipe.sink.notify.NotifierSettings;
-import org.itapipe.sink.notify.ParkedReplay;
+import org.itapipe.notifier.NotifierApplication;
+import org.itapipe.notifier.NotifierSettings;
+import org.itapipe.notifier.ParkedReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -20,6 +20,7 @@ import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.service.BackgroundService;
 import org.itapipe.service.HealthCheck;
+import org.itapipe.service.KafkaClients;
 import org.itapipe.service.PeriodicCheck;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.RowMapper;

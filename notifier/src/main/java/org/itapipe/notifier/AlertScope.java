@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import java.util.Arrays;
 import java.util.EnumSet;

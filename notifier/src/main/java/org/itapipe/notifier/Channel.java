@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 /** Sends one notification to one destination, once: retries, patience and parking are the worker's. */
 public interface Channel {

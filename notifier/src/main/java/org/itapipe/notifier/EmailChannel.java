@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 /**
  * One message to one destination, in every form a channel needs: a delivery id (the same at every retry and replay,

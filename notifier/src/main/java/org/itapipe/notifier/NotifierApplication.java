@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,7 +22,7 @@ import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.service.BackgroundService;
-import org.itapipe.sink.KafkaClients;
+import org.itapipe.service.KafkaClients;
 
 /**
  * The notifier service: one delivery worker per destination (and a digest worker where it has a schedule), with

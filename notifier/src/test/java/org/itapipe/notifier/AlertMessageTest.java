@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

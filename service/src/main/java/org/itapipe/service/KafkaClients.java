@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.service;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.itapipe.schemas.methodology.SuggestedActions;
 import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
-import org.itapipe.sink.KafkaClients;
+import org.itapipe.service.KafkaClients;
 
 /**
  * {@code itapipe notifier replay <destination>}: sends a destination's parked alerts again, oldest first, with their

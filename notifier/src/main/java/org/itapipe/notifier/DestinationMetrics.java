@@ -1,4 +1,4 @@
-package org.itapipe.sink.notify;
+package org.itapipe.notifier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
