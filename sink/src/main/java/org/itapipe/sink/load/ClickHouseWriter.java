@@ -28,7 +28,7 @@ import org.itapipe.config.ClickHouseSettings;
  * in ({@link Batch#byTable} puts the latest submissions there, so the views never show a submission without its scores).
  * Each lane keeps its prepared inserts with its connection: preparing one asks the server for the table's columns.
  */
-public final class ClickHouseWriter implements AutoCloseable {
+public final class ClickHouseWriter implements RowWriter {
 
     static final int LANES = 3;
 
@@ -67,7 +67,8 @@ public final class ClickHouseWriter implements AutoCloseable {
         }
     }
 
-    void insert(Map<Table, List<Row>> rows) throws SQLException {
+    @Override
+    public void insert(Map<Table, List<Row>> rows) throws SQLException {
         List<Map.Entry<Table, List<Row>>> tables = new ArrayList<>(rows.entrySet());
         if (tables.isEmpty()) {
             return;
@@ -157,7 +158,8 @@ public final class ClickHouseWriter implements AutoCloseable {
      * Whether retrying later can succeed: the server was unreachable or timed out. A refused row (wrong type, bad
      * value) fails the same way every time.
      */
-    static boolean isTransient(SQLException e) {
+    @Override
+    public boolean isTransient(SQLException e) {
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
             return true;
         }

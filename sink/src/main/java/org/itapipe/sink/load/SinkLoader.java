@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.itapipe.schemas.avro.DeadLetter;
@@ -46,11 +46,11 @@ public final class SinkLoader implements Runnable {
     private static final String SERVICE = "sink";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> deadLetterProducer;
+    private final Consumer<String, byte[]> consumer;
+    private final Producer<String, byte[]> deadLetterProducer;
     private final Serializer<DeadLetter> deadLetterSerializer;
     private final RowMapper mapper;
-    private final ClickHouseWriter writer;
+    private final RowWriter writer;
     private final SinkSettings settings;
     private final MeterRegistry metrics;
     private final AfterInsert afterInsert;
@@ -60,8 +60,8 @@ public final class SinkLoader implements Runnable {
     private volatile String waitingFor;
     private volatile Throwable failure;
 
-    public SinkLoader(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> deadLetterProducer,
-                      Serializer<DeadLetter> deadLetterSerializer, RowMapper mapper, ClickHouseWriter writer,
+    public SinkLoader(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetterProducer,
+                      Serializer<DeadLetter> deadLetterSerializer, RowMapper mapper, RowWriter writer,
                       SinkSettings settings, MeterRegistry metrics, AfterInsert afterInsert) {
         this.consumer = consumer;
         this.deadLetterProducer = deadLetterProducer;
@@ -139,7 +139,7 @@ public final class SinkLoader implements Runnable {
                 count(records);
                 return List.of();
             } catch (SQLException e) {
-                if (!ClickHouseWriter.isTransient(e)) {
+                if (!writer.isTransient(e)) {
                     return insertOneByOne(records);
                 }
                 waitingFor = "a batch waits for ClickHouse to take it; retrying";
@@ -164,7 +164,7 @@ public final class SinkLoader implements Runnable {
                 writer.insert(Batch.byTable(List.of(record)));
                 count(List.of(record));
             } catch (SQLException e) {
-                if (ClickHouseWriter.isTransient(e)) {
+                if (writer.isTransient(e)) {
                     return insert(records);
                 }
                 refused.add(new Batch.Failed(record.record(), e));
