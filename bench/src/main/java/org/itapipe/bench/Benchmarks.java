@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.dataset.NationalDataset;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackOptions;

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serializer;
-import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.dataset.NationalDataset;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.devstack.ChildJvm;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.dataset.NationalDataset;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.ingest.IngestApplication;
@@ -17,6 +17,7 @@ import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.sink.load.ClickHouseWriter;
+import org.itapipe.sink.schema.PipelineCompletion;
 
 /**
  * The national replay: with the services running on a fresh stack (empty topics and tables), import every wave of

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import me.tongfei.progressbar.ProgressBar;
-import org.itapipe.bench.data.NationalDataset;
+import org.itapipe.dataset.NationalDataset;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.EmbeddedStack;
@@ -31,6 +30,7 @@ import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
 import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
+import org.itapipe.ingest.importer.RecordResult;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.launcher.demo.DemoReport;
 import org.itapipe.reports.web.WebApplication;
@@ -39,6 +39,7 @@ import org.itapipe.schemas.topics.Topics;
 import org.itapipe.sink.SinkApplication;
 import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.ClickHouseWriter;
+import org.itapipe.sink.schema.PipelineCompletion;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.notifier.NotifierApplication;
 import org.itapipe.notifier.NotifierSettings;
@@ -166,15 +167,17 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 return null;
             });
-            timed("import seed report", () -> importWithProgress(importer, publisher,
+            ImportSummary seed = timed("import seed report", () -> importWithProgress(importer, publisher,
                     new ImportSource("ban-kluai-2568-analysis.txt", InputFormat.REPORT, () -> new InputStreamReader(
                             DemoCommand.class.getResourceAsStream("/org/itapipe/schemas/samples/"
                                     + "ban-kluai-2568-analysis.txt"), StandardCharsets.UTF_8)), 1));
-            long expected = first.accepted() + 1;
-            long provincialOrganizationYears = YEARS.size() * reference.organizations().all().stream()
-                    .filter(org -> !org.countsInDistrict()).count();
-            timed("wait for ClickHouse", () -> awaitLoaded(endpoints, expected,
-                    expected - provincialOrganizationYears));
+            long seedRevision = seed.results().stream().filter(RecordResult.Accepted.class::isInstance)
+                    .map(result -> ((RecordResult.Accepted) result).submission().getRevision()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the seed report was not accepted"));
+            // The generated revisions of an organization-year run 1..n: their last ones sum to the record count.
+            long organizationYears = first.accepted() + 1;
+            timed("wait for ClickHouse", () -> awaitLoaded(endpoints, organizationYears,
+                    new PipelineCompletion(organizationYears, national.total() + seedRevision)));
         }
 
         new DemoReport(endpoints.clickhouseAnalyst(), reference.geography())
@@ -213,38 +216,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Waits until every organization-year is in the views with its gaps (the seed's latest revision included) and
-     * counted in the national rollup, in exactly one province rollup and, provincial administrative organizations
-     * apart, one district rollup: rollups arrive last, through the repartition.
-     */
-    private Void awaitLoaded(StackEndpoints endpoints, long expected, long expectedInDistricts) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (ProgressBar bar = ImportCommand.progressBar("ClickHouse", expected);
-             Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst());
-             Statement sql = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                long gaps = DemoReport.scalar(sql, "SELECT uniqExact(org_code, fiscal_year) FROM v_indicator_gaps");
-                long latest = DemoReport.scalar(sql, "SELECT count() FROM v_latest_submissions");
-                long seedCurrent = DemoReport.scalar(sql, "SELECT count() FROM v_indicator_gaps g INNER JOIN "
-                        + "v_latest_submissions s ON g.org_code = s.org_code AND g.fiscal_year = s.fiscal_year "
-                        + "AND g.revision = s.revision WHERE s.org_code = '" + SEED_ORG + "' AND s.fiscal_year = "
-                        + REPORT_YEAR);
-                long inDistricts = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
-                        + "area_level = 'DISTRICT'");
-                long inProvinces = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
-                        + "area_level = 'PROVINCE' AND org_type = ''");
-                long inCountry = DemoReport.scalar(sql, "SELECT sum(organizations) FROM v_area_rollups WHERE "
-                        + "area_level = 'NATIONAL' AND org_type = ''");
-                bar.stepTo(Math.min(Math.min(latest, gaps), Math.min(inCountry, inProvinces)));
-                if (latest >= expected && gaps >= expected && seedCurrent == 10
-                        && inDistricts == expectedInDistricts && inProvinces == expected && inCountry == expected) {
-                    return null;
-                }
-                Thread.sleep(500);
-            }
+    /** Waits until the views hold everything sent (PipelineCompletion, the bench's probe too), with a progress bar. */
+    private Void awaitLoaded(StackEndpoints endpoints, long organizationYears, PipelineCompletion completion)
+            throws Exception {
+        try (ProgressBar bar = ImportCommand.progressBar("ClickHouse", organizationYears);
+             Connection connection = ClickHouseWriter.connect(endpoints.clickhouseAnalyst())) {
+            completion.await(connection, Duration.ofMinutes(10), bar::stepTo);
         }
-        throw new IllegalStateException("ClickHouse did not receive everything within 10 minutes; see the logs");
+        return null;
     }
 
     @FunctionalInterface

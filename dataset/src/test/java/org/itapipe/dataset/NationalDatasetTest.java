@@ -1,4 +1,4 @@
-package org.itapipe.bench.data;
+package org.itapipe.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

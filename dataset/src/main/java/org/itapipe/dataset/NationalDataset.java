@@ -1,4 +1,4 @@
-package org.itapipe.bench.data;
+package org.itapipe.dataset;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,18 +1,21 @@
-package org.itapipe.bench;
+package org.itapipe.sink.schema;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /**
- * When the analyst views are complete for a replay: every organization-year is in {@code v_latest_submissions} and
- * {@code v_indicator_gaps} at its last revision, and every rollup (district, province and national, over all types
- * and per type) agrees with those latest submissions on its organization count, lowest and highest total. The revisions of a generated organization-year
- * run 1..n, so "every one at its last revision" is "the sum of the latest revisions equals the number of records".
+ * When the analyst views hold everything that was sent: every organization-year is in {@code v_latest_submissions}
+ * and {@code v_indicator_gaps} at its last revision, and every rollup (district, province and national, over all
+ * types and per type) agrees with those latest submissions on its organization count, lowest and highest total. The
+ * sender knows the sum of the last revisions it sent (for generated data, whose revisions run 1..n, the number of
+ * records), so "every one at its last revision" is "the sum of the latest revisions equals it". The one probe of the
+ * demo and the bench.
  */
-final class PipelineCompletion {
+public final class PipelineCompletion {
 
     private static final String LATEST = "SELECT count(), sum(revision) FROM v_latest_submissions";
     private static final String GAPS = "SELECT sum(revision) FROM (SELECT DISTINCT org_code, fiscal_year, revision "
@@ -46,18 +49,29 @@ final class PipelineCompletion {
     private final long organizationYears;
     private final long records;
 
-    PipelineCompletion(long organizationYears, long records) {
+    /**
+     * @param organizationYears how many organization-years were sent
+     * @param records           the sum of their last revisions
+     */
+    public PipelineCompletion(long organizationYears, long records) {
         this.organizationYears = organizationYears;
         this.records = records;
     }
 
     /** Polls until complete; fails after the timeout naming what was still missing. */
-    void await(Connection analyst, Duration timeout) throws SQLException, InterruptedException {
+    public void await(Connection analyst, Duration timeout) throws SQLException, InterruptedException {
+        await(analyst, timeout, loaded -> { });
+    }
+
+    /** The same, telling {@code progress} how many organization-years the views hold at each poll. */
+    public void await(Connection analyst, Duration timeout, LongConsumer progress)
+            throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String state = "";
         try (Statement sql = analyst.createStatement()) {
             while (System.nanoTime() < deadline) {
                 long[] latest = longs(sql, LATEST, 2);
+                progress.accept(latest[0]);
                 long gaps = longs(sql, GAPS, 1)[0];
                 state = "latest submissions " + latest[0] + "/" + organizationYears + " (revision sum " + latest[1]
                         + "/" + records + "), gaps revision sum " + gaps + "/" + records;
