@@ -92,27 +92,32 @@ public final class ItaTopology {
                 .branch((key, value) -> isArea(value, AreaLevel.NATIONAL), Branched.as("nation"))
                 .noDefaultBranch();
 
-        kinds.get("derived-latest")
-                .mapValues(value -> ((Derived.Latest) value).submission())
+        ofKind(kinds, "latest", Derived.Latest.class)
+                .mapValues(Derived.Latest::submission)
                 .to(Topics.LATEST_SUBMISSIONS.name(), produced(Topics.LATEST_SUBMISSIONS));
-        kinds.get("derived-gaps")
-                .map((key, value) -> KeyValue.pair(((Derived.Gaps) value).key(), ((Derived.Gaps) value).gaps()))
+        ofKind(kinds, "gaps", Derived.Gaps.class)
+                .map((key, gaps) -> KeyValue.pair(gaps.key(), gaps.gaps()))
                 .to(Topics.INDICATOR_GAPS.name(), produced(Topics.INDICATOR_GAPS));
-        kinds.get("derived-yoy")
-                .map((key, value) -> KeyValue.pair(((Derived.YearOverYear) value).key(),
-                        ((Derived.YearOverYear) value).change()))
+        ofKind(kinds, "yoy", Derived.YearOverYear.class)
+                .map((key, yoy) -> KeyValue.pair(yoy.key(), yoy.change()))
                 .to(Topics.YEAR_OVER_YEAR.name(), produced(Topics.YEAR_OVER_YEAR));
-        kinds.get("derived-alerts")
-                .map((key, value) -> KeyValue.pair(((Derived.Alert) value).key(), ((Derived.Alert) value).alert()))
+        ofKind(kinds, "alerts", Derived.Alert.class)
+                .map((key, alert) -> KeyValue.pair(alert.key(), alert.alert()))
                 .to(Topics.OIT_ALERTS.name(), produced(Topics.OIT_ALERTS));
-        kinds.get("derived-failed")
-                .mapValues(value -> deadLetter((Derived.Failed) value))
+        ofKind(kinds, "failed", Derived.Failed.class)
+                .mapValues(ItaTopology::deadLetter)
                 .selectKey((key, letter) -> DeadLetters.key(letter))
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
-        rollups(kinds.get("derived-districts"), "district", Topics.DISTRICT_ROLLUPS);
-        rollups(kinds.get("derived-provinces"), "province", Topics.PROVINCE_ROLLUPS);
-        rollups(kinds.get("derived-nation"), "national", Topics.NATIONAL_ROLLUPS);
+        rollups(ofKind(kinds, "districts", Derived.AreaChange.class), "district", Topics.DISTRICT_ROLLUPS);
+        rollups(ofKind(kinds, "provinces", Derived.AreaChange.class), "province", Topics.PROVINCE_ROLLUPS);
+        rollups(ofKind(kinds, "nation", Derived.AreaChange.class), "national", Topics.NATIONAL_ROLLUPS);
         return builder.build();
+    }
+
+    /** A branch of the split as the kind it holds: the one place the derived union is narrowed. */
+    private static <T extends Derived> KStream<String, T> ofKind(Map<String, KStream<String, Derived>> kinds,
+                                                                String branch, Class<T> kind) {
+        return kinds.get("derived-" + branch).mapValues(kind::cast, Named.as("as-" + branch));
     }
 
     /**
@@ -120,10 +125,9 @@ public final class ItaTopology {
      * sums' store is cached: a burst of updates to one area within a commit interval (a bulk import) yields one
      * rollup per commit, computed once, instead of one per update that the sink would only overwrite.
      */
-    private void rollups(KStream<String, Derived> updates, String name, Topic<String, AreaRollup> topic) {
+    private void rollups(KStream<String, Derived.AreaChange> updates, String name, Topic<String, AreaRollup> topic) {
         Serde<AreaUpdate> updateSerde = new JsonSerde<>(AreaUpdate.class);
-        updates.map((key, value) -> KeyValue.pair(((Derived.AreaChange) value).update().area().key(),
-                        ((Derived.AreaChange) value).update()))
+        updates.map((key, change) -> KeyValue.pair(change.update().area().key(), change.update()))
                 .repartition(Repartitioned.with(Serdes.String(), updateSerde).withName(name + "-updates"))
                 .groupByKey(Grouped.with(name + "-by-area", Serdes.String(), updateSerde))
                 .aggregate(AreaStats::empty, (areaKey, update, stats) -> stats.apply(update), Named.as(name + "-sums"),
