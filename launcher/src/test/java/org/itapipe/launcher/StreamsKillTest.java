@@ -49,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedStackExtension.class)
 class StreamsKillTest {
 
-    /** Province 79 does not exist: no other test of this JVM writes it. */
-    private static final String PROVINCE = "79";
+    /** Provinces 77 and 79 do not exist: no other test of this JVM writes them, each test has its own. */
+    private static final String KILLED_AND_RESTARTED = "79";
+    private static final String KILLED_WITH_A_SURVIVOR = "77";
     private static final int DISTRICTS = 10;
     private static final int PER_DISTRICT = 200;
     private static final int SUBMISSIONS = DISTRICTS * PER_DISTRICT;
@@ -64,10 +65,10 @@ class StreamsKillTest {
             throws Exception {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
         TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
-        Map<String, ScoreSubmission> sent = send(stack, serdes);
-        Path config = config(stack);
+        Map<String, ScoreSubmission> sent = send(stack, serdes, KILLED_AND_RESTARTED);
+        Path config = config(stack, "streams", "itapipe-streams-kill-" + UUID.randomUUID());
         Map<String, String> env = Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
-        Outputs outputs = new Outputs(stack, serdes);
+        Outputs outputs = new Outputs(stack, serdes, KILLED_AND_RESTARTED);
         try (outputs) {
             int beforeKill;
             try (LauncherProcess streams = LauncherProcess.start(dir, env, "streams", "--config", config.toString())) {
@@ -91,12 +92,53 @@ class StreamsKillTest {
             outputs.drain(Duration.ofSeconds(3));
         }
 
+        assertEverySubmissionOnce(outputs, sent);
+        String log = Files.readString(dir.resolve("state").resolve("itapipe").resolve("logs").resolve("itapipe.log"));
+        assertThat(log.lines().filter(line -> line.contains(" ERROR "))).as("ordinary recovery is no error").isEmpty();
+    }
+
+    @Test
+    void whenOneOfTwoInstancesIsKilledTheOtherTakesOverItsPartitionsAndCountsEverySubmissionOnce(StackEndpoints stack)
+            throws Exception {
+        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+        TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
+        Map<String, ScoreSubmission> sent = send(stack, serdes, KILLED_WITH_A_SURVIVOR);
+        String application = "itapipe-streams-pair-" + UUID.randomUUID();
+        Map<String, String> env = Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
+        Outputs outputs = new Outputs(stack, serdes, KILLED_WITH_A_SURVIVOR);
+        try (outputs;
+             LauncherProcess survivor = LauncherProcess.start(dir, env, "streams", "--config",
+                     config(stack, "survivor", application).toString());
+             LauncherProcess victim = LauncherProcess.start(dir, env, "streams", "--config",
+                     config(stack, "victim", application).toString())) {
+            outputs.await(() -> outputs.latest.size() >= SUBMISSIONS / 10, Duration.ofMinutes(2));
+            victim.kill();
+            long killed = System.nanoTime();
+            int beforeKill = outputs.latest.size();
+            outputs.await(() -> outputs.latest.size() >= SUBMISSIONS && outputs.completeRollups(),
+                    Duration.ofMinutes(3));
+            System.out.printf("streams pair, one killed with SIGKILL at %d of %d committed: the survivor had "
+                    + "committed everything %.1f s later%n", beforeKill, SUBMISSIONS,
+                    (System.nanoTime() - killed) / 1e9);
+            assertThat(survivor.output()).doesNotContain("ERROR");
+            outputs.drain(Duration.ofSeconds(3));
+        }
+
+        assertEverySubmissionOnce(outputs, sent);
+    }
+
+    private static String district(String province, int d) {
+        return province + String.format("%02d", 10 + d);
+    }
+
+    /** What streams committed holds each submission once, and each district's rollup is that of its submissions. */
+    private static void assertEverySubmissionOnce(Outputs outputs, Map<String, ScoreSubmission> sent) {
         assertThat(outputs.latestRecords).as("one latest record per submission, none twice").isEqualTo(SUBMISSIONS);
         assertThat(outputs.latest).containsOnlyKeys(sent.keySet().stream()
                 .map(org -> Topics.orgYearKey(org, 2568)).toList());
         assertThat(outputs.gapRecords).as("one gaps record per submission").isEqualTo(SUBMISSIONS);
         for (int d = 0; d < DISTRICTS; d++) {
-            String district = district(d);
+            String district = district(outputs.province, d);
             List<BigDecimal> totals = outputs.gaps.values().stream()
                     .filter(gaps -> gaps.getOrgCode().startsWith(district)).map(IndicatorGaps::getTotal).toList();
             AreaRollup rollup = outputs.districts.get("2568/" + district);
@@ -106,27 +148,24 @@ class StreamsKillTest {
             assertThat(rollup.getMinTotal()).isEqualTo(totals.stream().min(BigDecimal::compareTo).orElseThrow());
             assertThat(rollup.getMaxTotal()).isEqualTo(totals.stream().max(BigDecimal::compareTo).orElseThrow());
         }
-        String log = Files.readString(dir.resolve("state").resolve("itapipe").resolve("logs").resolve("itapipe.log"));
-        assertThat(log.lines().filter(line -> line.contains(" ERROR "))).as("ordinary recovery is no error").isEmpty();
     }
 
-    private static String district(int d) {
-        return PROVINCE + String.format("%02d", 10 + d);
-    }
 
-    private Path config(StackEndpoints stack) throws Exception {
+    /** A streams instance's settings: its application, its own state directory and a fixed port of its own. */
+    private Path config(StackEndpoints stack, String instance, String applicationId) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         List<String> lines = new ArrayList<>(stack.lines());
-        lines.add("streams.application-id=itapipe-streams-kill-" + UUID.randomUUID());
-        lines.add("streams.state-dir=" + dir.resolve("streams-state"));
+        lines.add("streams.application-id=" + applicationId);
+        lines.add("streams.state-dir=" + dir.resolve(instance + "-state"));
         lines.add("streams.http.port=" + port);
-        return Files.writeString(dir.resolve("streams.properties"), String.join("\n", lines) + "\n");
+        return Files.writeString(dir.resolve(instance + ".properties"), String.join("\n", lines) + "\n");
     }
 
-    private static Map<String, ScoreSubmission> send(StackEndpoints stack, TopicSerdes serdes) throws Exception {
+    private static Map<String, ScoreSubmission> send(StackEndpoints stack, TopicSerdes serdes, String province)
+            throws Exception {
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         Map<String, ScoreSubmission> sent = new HashMap<>();
@@ -134,14 +173,14 @@ class StreamsKillTest {
                 serdes.key(Topics.SUBMISSIONS).serializer(), serdes.value(Topics.SUBMISSIONS).serializer())) {
             for (int d = 0; d < DISTRICTS; d++) {
                 for (int i = 0; i < PER_DISTRICT; i++) {
-                    String district = district(d);
+                    String district = district(province, d);
                     int spread = i * 11 + d;
                     ScoreSubmission submission = ScoreSubmission.newBuilder()
                             .setSubmissionId(UUID.randomUUID().toString())
                             .setOrgCode(district + String.format("%03d", i))
                             .setOrgNameTh("อบต.ทดสอบ " + i)
                             .setOrgType(OrganizationType.SUBDISTRICT_ADMINISTRATIVE_ORGANIZATION)
-                            .setDistrictCode(district).setProvinceCode(PROVINCE).setFiscalYear(2568).setRevision(1)
+                            .setDistrictCode(district).setProvinceCode(province).setFiscalYear(2568).setRevision(1)
                             .setIndicators(IntStream.rangeClosed(1, 10).mapToObj(n -> new IndicatorScore(n,
                                     BigDecimal.valueOf(6_000 + (n * 37 + spread) % 4_000, 2))).toList())
                             .setSource(SubmissionSource.GENERATED).setSubmittedAt(Instant.now()).build();
@@ -154,19 +193,21 @@ class StreamsKillTest {
         return sent;
     }
 
-    /** What streams committed for province 79, read as the sink reads it (read_committed). */
+    /** What streams committed for one province, read as the sink reads it (read_committed). */
     private static final class Outputs implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
         private final TopicSerdes serdes;
+        final String province;
         final Map<String, ScoreSubmission> latest = new HashMap<>();
         final Map<String, IndicatorGaps> gaps = new HashMap<>();
         final Map<String, AreaRollup> districts = new HashMap<>();
         int latestRecords;
         int gapRecords;
 
-        Outputs(StackEndpoints stack, TopicSerdes serdes) {
+        Outputs(StackEndpoints stack, TopicSerdes serdes, String province) {
             this.serdes = serdes;
+            this.province = province;
             Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
             config.put(ConsumerConfig.GROUP_ID_CONFIG, "streams-kill-reader-" + UUID.randomUUID());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -192,22 +233,22 @@ class StreamsKillTest {
         }
 
         boolean completeRollups() {
-            return IntStream.range(0, DISTRICTS).mapToObj(d -> districts.get("2568/" + district(d)))
+            return IntStream.range(0, DISTRICTS).mapToObj(d -> districts.get("2568/" + district(province, d)))
                     .allMatch(rollup -> rollup != null && rollup.getOrganizations() == PER_DISTRICT);
         }
 
         private void pollOnce() {
             consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                 String topic = record.topic();
-                if (topic.equals(Topics.LATEST_SUBMISSIONS.name()) && record.key().startsWith(PROVINCE)) {
+                if (topic.equals(Topics.LATEST_SUBMISSIONS.name()) && record.key().startsWith(province)) {
                     latestRecords++;
                     latest.put(record.key(), serdes.value(Topics.LATEST_SUBMISSIONS).deserializer()
                             .deserialize(topic, record.value()));
-                } else if (topic.equals(Topics.INDICATOR_GAPS.name()) && record.key().startsWith(PROVINCE)) {
+                } else if (topic.equals(Topics.INDICATOR_GAPS.name()) && record.key().startsWith(province)) {
                     gapRecords++;
                     gaps.put(record.key(), serdes.value(Topics.INDICATOR_GAPS).deserializer()
                             .deserialize(topic, record.value()));
-                } else if (topic.equals(Topics.DISTRICT_ROLLUPS.name()) && record.key().startsWith("2568/" + PROVINCE)) {
+                } else if (topic.equals(Topics.DISTRICT_ROLLUPS.name()) && record.key().startsWith("2568/" + province)) {
                     districts.put(record.key(), serdes.value(Topics.DISTRICT_ROLLUPS).deserializer()
                             .deserialize(topic, record.value()));
                 }
