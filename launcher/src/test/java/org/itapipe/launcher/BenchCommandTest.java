@@ -1,6 +1,7 @@
 package org.itapipe.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,11 +37,19 @@ class BenchCommandTest {
         for (JsonNode figure : report.get("figures")) {
             stages.add(figure.get("stage").asText());
             assertThat(figure.get("value").asDouble()).as(figure.toString()).isPositive();
+            assertThat(figure.get("unit").asText()).as(figure.toString()).isNotBlank();
             if (figure.has("peer")) {
-                assertThat(figure.get("peer").get("value").asDouble()).as(figure.toString()).isPositive();
+                double peer = figure.get("peer").get("value").asDouble();
+                assertThat(peer).as(figure.toString()).isPositive();
+                assertThat(figure.get("ratio").asDouble()).as("a same-run ratio: " + figure)
+                        .isCloseTo(figure.get("value").asDouble() / peer, within(1e-9));
+                assertThat(figure.get("peer").get("name").asText()).as(figure.toString()).isNotBlank();
             }
         }
         assertThat(stages).contains("ingest", "streams", "sink", "replay", "latency");
+        assertThat(report.get("replayPhasesSeconds").size()).as("the replay's phases are timed").isPositive();
+        report.get("replayPhasesSeconds").fields().forEachRemaining(phase ->
+                assertThat(phase.getValue().asDouble()).as(phase.getKey()).isPositive());
         assertThat(report.get("peakRssMiB").get("streams").asLong()).isPositive();
         assertThat(report.get("peakRssMiB").get("sink").asLong()).isPositive();
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
