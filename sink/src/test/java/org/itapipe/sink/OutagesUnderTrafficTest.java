@@ -18,7 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -114,8 +117,9 @@ class OutagesUnderTrafficTest {
                     stack.connections().clickhouse());
             try (Traffic traffic = Traffic.start(connections, stateDir, "30")) {
                 traffic.awaitAccepted(30);
-                // Every service has decoded and encoded what it needs once: the sink has loaded a first answer.
-                awaitLoaded(stack.clickhouseAnalyst(), traffic.acceptedIds().subList(0, 1));
+                // Every service has decoded and encoded what it needs once: the sink has read every output topic,
+                // the rollups included, to its end.
+                traffic.awaitSinkCaughtUp(connections);
                 // This reader's schemas are cached too, by a first read while the registry is there.
                 TopicSerdes cached = new TopicSerdes(new SchemaRegistryClient(connections.registry()), false);
                 read(connections, cached, Topics.SUBMISSIONS);
@@ -244,6 +248,7 @@ class OutagesUnderTrafficTest {
     private static final class Traffic implements AutoCloseable {
 
         private final List<AutoCloseable> services = new ArrayList<>();
+        private final String sinkGroup = "itapipe-sink-outage-" + UUID.randomUUID();
         private final List<Answer> answers = new CopyOnWriteArrayList<>();
         private final AtomicBoolean posting = new AtomicBoolean(true);
         private Thread poster;
@@ -261,8 +266,7 @@ class OutagesUnderTrafficTest {
                     + UUID.randomUUID(), stateDir.resolve("streams"), 0), MethodologyCatalog.builtIn()));
             traffic.services.add(SinkApplication.start(connections, SinkSettings.from(ConfigSource.of(Map.of(
                     "schemas.auto-register", "true", "sink.batch.max-age-ms", "200"), Map.of()))
-                    .with("itapipe-sink-outage-" + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(),
-                    SinkLoader.AfterInsert.NOTHING));
+                    .with(traffic.sinkGroup, 0), MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING));
             traffic.poster = new Thread(() -> traffic.post(ingest.port(), key, province), "outage-poster");
             traffic.poster.start();
             return traffic;
@@ -308,6 +312,45 @@ class OutagesUnderTrafficTest {
 
         List<String> acceptedIds() {
             return answers.stream().filter(a -> a.status() == 202).map(Answer::submissionId).toList();
+        }
+
+        /**
+         * Until every output topic holds records (the rollups come last, through the repartition) and the sink's group
+         * has committed past where each partition ended at that moment: then the sink has decoded every kind once.
+         */
+        void awaitSinkCaughtUp(Connections connections) throws Exception {
+            List<String> outputs = List.of(Topics.LATEST_SUBMISSIONS.name(), Topics.INDICATOR_GAPS.name(),
+                    Topics.DISTRICT_ROLLUPS.name(), Topics.PROVINCE_ROLLUPS.name(), Topics.NATIONAL_ROLLUPS.name());
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
+                Map<TopicPartition, Long> end = endOffsets(admin, outputs);
+                while (!outputs.stream().allMatch(topic -> end.entrySet().stream()
+                        .anyMatch(e -> e.getKey().topic().equals(topic) && e.getValue() > 0))) {
+                    assertThat(System.nanoTime()).as("outputs so far: " + end).isLessThan(deadline);
+                    Thread.sleep(200);
+                    end.putAll(endOffsets(admin, outputs));
+                }
+                while (true) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(sinkGroup)
+                            .partitionsToOffsetAndMetadata().get();
+                    if (end.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.containsKey(e.getKey())
+                            && committed.get(e.getKey()).offset() >= e.getValue())) {
+                        return;
+                    }
+                    assertThat(System.nanoTime()).as("the sink catching up to " + end + ": " + committed)
+                            .isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+            }
+        }
+
+        private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
+            return end;
         }
 
         long count(int status) {
