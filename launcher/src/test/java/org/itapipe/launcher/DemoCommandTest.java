@@ -25,6 +25,7 @@ import org.itapipe.config.Secret;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
 import org.itapipe.sink.load.ClickHouseWriter;
+import org.itapipe.testkit.LauncherProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

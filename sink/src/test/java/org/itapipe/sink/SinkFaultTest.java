@@ -33,6 +33,8 @@ import org.itapipe.schemas.topics.Topics;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.schema.Migrations;
+import org.itapipe.testkit.ClickHouseQueries;
+import org.itapipe.testkit.DeadLetterReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -13,6 +13,7 @@ import org.itapipe.devstack.StandaloneClickHouse;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.sink.load.SinkLoader;
+import org.itapipe.testkit.ClickHouseQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,11 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.itapipe.config.ClasspathDirectory;
@@ -42,16 +42,30 @@ public final class Migrations {
     }
 
     public static List<Migration> builtIn() {
-        List<Migration> migrations = new ArrayList<>();
-        for (Path file : ClasspathDirectory.files(RESOURCE_DIRECTORY)) {
+        return fromFiles(ClasspathDirectory.files(RESOURCE_DIRECTORY));
+    }
+
+    /**
+     * The migrations in {@code files}, in version order. A file that is not named {@code V<n>__<name>.sql}, or a
+     * version given twice, is refused: either would otherwise be skipped or applied in an order nobody chose.
+     */
+    static List<Migration> fromFiles(List<Path> files) {
+        Map<Integer, Migration> byVersion = new TreeMap<>();
+        for (Path file : files) {
             Matcher name = FILE_NAME.matcher(file.getFileName().toString());
-            if (name.matches()) {
-                String sql = read(file);
-                migrations.add(new Migration(Integer.parseInt(name.group(1)), name.group(2), sql, sha256(sql)));
+            if (!name.matches()) {
+                throw new MigrationException(file.getFileName() + " in " + RESOURCE_DIRECTORY
+                        + " is not named V<n>__<name>.sql");
+            }
+            String sql = read(file);
+            Migration migration = new Migration(Integer.parseInt(name.group(1)), name.group(2), sql, sha256(sql));
+            Migration twin = byVersion.putIfAbsent(migration.version(), migration);
+            if (twin != null) {
+                throw new MigrationException("V" + migration.version() + " is given twice (" + twin.name() + ", "
+                        + migration.name() + ")");
             }
         }
-        migrations.sort(Comparator.comparingInt(Migration::version));
-        return migrations;
+        return List.copyOf(byVersion.values());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import org.itapipe.devstack.junit.ContainerStackExtension;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,7 @@
-package org.itapipe.sink;
+package org.itapipe.testkit;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -12,16 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.itapipe.config.ClickHouseSettings;
-import org.itapipe.sink.load.ClickHouseWriter;
 
 /** Runs SQL as a given user and waits for results, as an analyst at a SQL console would. */
-final class ClickHouseQueries {
+public final class ClickHouseQueries {
 
     private ClickHouseQueries() {
     }
 
-    static List<Map<String, Object>> query(ClickHouseSettings user, String sql) {
-        try (Connection connection = ClickHouseWriter.connect(user); Statement statement = connection.createStatement();
+    public static List<Map<String, Object>> query(ClickHouseSettings user, String sql) {
+        try (Connection connection = DriverManager.getConnection(user.jdbcUrl(), user.user(), user.password().value()); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rows.getMetaData();
             List<Map<String, Object>> result = new ArrayList<>();
@@ -39,7 +39,7 @@ final class ClickHouseQueries {
     }
 
     /** Repeats the query until its rows satisfy {@code done} (or 90 s pass) and returns the last rows. */
-    static List<Map<String, Object>> awaitRows(ClickHouseSettings user, String sql,
+    public static List<Map<String, Object>> awaitRows(ClickHouseSettings user, String sql,
                                                Predicate<List<Map<String, Object>>> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<Map<String, Object>> rows = List.of();

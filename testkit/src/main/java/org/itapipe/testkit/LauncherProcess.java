@@ -1,4 +1,4 @@
-package org.itapipe.launcher;
+package org.itapipe.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The itapipe launcher running in its own JVM, as a user runs it, with its output collected line by line. */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
+
+    /** The launcher's entry point, on the test's class path (named, not referenced: the launcher's tests use this). */
+    private static final String MAIN_CLASS = "org.itapipe.launcher.Itapipe";
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
@@ -24,18 +27,18 @@ final class LauncherProcess implements AutoCloseable {
         reader.start();
     }
 
-    static LauncherProcess start(String... args) throws IOException {
+    public static LauncherProcess start(String... args) throws IOException {
         return start(Path.of("").toAbsolutePath(), Map.of(), args);
     }
 
     /** In {@code workingDir}, with {@code environment} added to this JVM's. */
-    static LauncherProcess start(Path workingDir, Map<String, String> environment, String... args)
+    public static LauncherProcess start(Path workingDir, Map<String, String> environment, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
-                Itapipe.class.getName()));
+                MAIN_CLASS));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -57,7 +60,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits until a line starting with {@code prefix} appears; fails with everything printed so far. */
-    String awaitLine(String prefix, Duration timeout) throws InterruptedException {
+    public String awaitLine(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (output) {
             while (true) {
@@ -76,24 +79,24 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the launcher did not exit within " + timeout + "; output:\n" + output());
         }
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
     }
 
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 

@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +25,12 @@ import org.itapipe.ingest.importer.ImportSummary;
 import org.itapipe.ingest.importer.InputFormat;
 import org.itapipe.ingest.publish.SubmissionPublisher;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.sink.SinkApplication;
+import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
+import org.itapipe.testkit.ClickHouseQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +23,21 @@ import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
 import org.itapipe.ingest.http.IngestSettings;
-import org.itapipe.ingest.publish.SubmissionPublisher;
-import org.itapipe.ingest.validation.Validation;
 import org.itapipe.ingest.parse.JsonSubmissionMapper;
 import org.itapipe.ingest.parse.ParsedRecord;
+import org.itapipe.ingest.publish.SubmissionPublisher;
+import org.itapipe.ingest.validation.Validation;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.sink.SinkApplication;
+import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
+import org.itapipe.testkit.ClickHouseQueries;
+import org.itapipe.testkit.DeadLetterReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

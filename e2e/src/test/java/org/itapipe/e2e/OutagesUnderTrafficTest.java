@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +43,12 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.Topic;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
+import org.itapipe.sink.SinkApplication;
+import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
+import org.itapipe.testkit.ClickHouseQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

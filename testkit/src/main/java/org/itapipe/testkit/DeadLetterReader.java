@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,17 +16,17 @@ import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 
 /** Finds the dead letter of a record by its original key. */
-final class DeadLetterReader {
+public final class DeadLetterReader {
 
     private DeadLetterReader() {
     }
 
-    static DeadLetter await(StackEndpoints stack, String originalKey) {
+    public static DeadLetter await(StackEndpoints stack, String originalKey) {
         return await(stack, originalKey, letter -> true);
     }
 
     /** The first dead letter of a record keyed {@code originalKey} that satisfies {@code wanted}. */
-    static DeadLetter await(StackEndpoints stack, String originalKey, java.util.function.Predicate<DeadLetter> wanted) {
+    public static DeadLetter await(StackEndpoints stack, String originalKey, java.util.function.Predicate<DeadLetter> wanted) {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
         Map<String, Object> config = new HashMap<>(stack.connections().kafka().clientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID());

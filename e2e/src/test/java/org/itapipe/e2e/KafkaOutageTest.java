@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +20,14 @@ import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.http.IngestSettings;
+import org.itapipe.notifier.NotifierApplication;
+import org.itapipe.notifier.NotifierSettings;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
 import org.itapipe.service.BackgroundService;
+import org.itapipe.sink.SinkApplication;
+import org.itapipe.sink.SinkSettings;
 import org.itapipe.sink.load.SinkLoader;
-import org.itapipe.notifier.NotifierApplication;
-import org.itapipe.notifier.NotifierSettings;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import org.junit.jupiter.api.Test;

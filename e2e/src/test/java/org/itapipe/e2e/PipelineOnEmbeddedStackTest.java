@@ -1,4 +1,4 @@
-package org.itapipe.sink;
+package org.itapipe.e2e;
 
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
