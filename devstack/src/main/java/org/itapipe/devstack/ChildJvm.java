@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,11 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new StackStartFailed("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** This JVM's class path, for a child that runs code of this program (a pipeline service, a Kafka broker). */
+    static List<Path> thisClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
     }
 
     /** The jar or class directory a class was loaded from, to put it on a child's classpath. */
@@ -122,6 +128,11 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** SIGKILL, as a crash or the OOM killer ends a process: no shutdown hook, no clean close of files or sockets. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

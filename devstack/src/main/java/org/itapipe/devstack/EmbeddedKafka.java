@@ -21,9 +21,10 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node KRaft broker (broker and controller in one) running inside this JVM. Its settings are the ones a
- * one-node cluster needs (replication factor 1 for every internal topic) plus few partitions for internal topics,
- * which keeps group and transaction coordination fast in tests.
+ * A single-node KRaft broker (broker and controller in one) running inside this JVM. Its settings
+ * ({@link #brokerConfig}, shared with the brokers of {@link KafkaCluster}) are the ones a one-node cluster needs
+ * (replication factor 1 for every internal topic) plus few partitions for internal topics, which keeps group and
+ * transaction coordination fast in tests.
  */
 final class EmbeddedKafka implements StackPart {
 
@@ -42,14 +43,12 @@ final class EmbeddedKafka implements StackPart {
     static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
         long started = System.nanoTime();
         String bootstrap = "127.0.0.1:" + port;
-        Properties config = brokerConfig(dataDir, port, controllerPort);
-        if (!Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
-            format(dataDir, config); // a restart keeps the cluster and its data
-        }
+        Properties config = brokerConfig(dataDir, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1);
+        formatOnce(dataDir, config, Uuid.randomUuid().toString());
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         try {
             server.startup();
-            Await.until("Kafka at " + bootstrap, READY_TIMEOUT, () -> answers(bootstrap), () -> { });
+            Await.until("Kafka at " + bootstrap, READY_TIMEOUT, () -> answers(bootstrap, 1), () -> { });
         } catch (RuntimeException e) {
             server.shutdown();
             server.awaitShutdown();
@@ -58,11 +57,19 @@ final class EmbeddedKafka implements StackPart {
         return new EmbeddedKafka(server, bootstrap, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Properties brokerConfig(Path dataDir, int port, int controllerPort) {
+    /**
+     * One combined broker and controller: node {@code nodeId} of the cluster whose controllers are {@code voters}
+     * ({@code id@host:port,...}), with every topic and internal topic kept {@code replicas} times and acknowledged
+     * when all but one of the replicas have it (one broker: itself).
+     */
+    static Properties brokerConfig(Path dataDir, int nodeId, int port, int controllerPort, String voters,
+                                   int replicas) {
+        String replication = Integer.toString(replicas);
+        String minInSync = Integer.toString(Math.max(1, replicas - 1));
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -72,42 +79,53 @@ final class EmbeddedKafka implements StackPart {
         // Topics are created explicitly by the services from the topic registry, never by a typo in a client.
         p.put("auto.create.topics.enable", "false");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("default.replication.factor", replication);
+        p.put("min.insync.replicas", minInSync);
+        p.put("offsets.topic.replication.factor", replication);
         p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replication);
+        p.put("transaction.state.log.min.isr", minInSync);
         p.put("transaction.state.log.num.partitions", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replication);
+        p.put("share.coordinator.state.topic.min.isr", minInSync);
         return p;
     }
 
-    /** Formats the storage directory with a fresh cluster id, as kafka-storage.sh format would. */
-    private static void format(Path dataDir, Properties config) {
+    /**
+     * Writes {@code config} to {@code <dataDir>/server.properties} and, unless the directory already holds a broker
+     * (a restart keeps the cluster and its data), formats its storage for {@code clusterId}, as kafka-storage.sh
+     * format would.
+     */
+    static Path formatOnce(Path dataDir, Properties config, String clusterId) {
         Path propertiesFile = dataDir.resolve("server.properties");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             Files.createDirectories(dataDir);
             try (Writer writer = Files.newBufferedWriter(propertiesFile, StandardCharsets.UTF_8)) {
-                config.store(writer, "embedded single-node KRaft broker");
+                config.store(writer, "embedded KRaft broker and controller");
             }
-            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", propertiesFile.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
+                return propertiesFile;
+            }
+            int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propertiesFile.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new StackStartFailed("formatting Kafka storage in " + dataDir + " failed (" + exit + "): "
                         + output.toString(StandardCharsets.UTF_8));
             }
+            return propertiesFile;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka storage in " + dataDir, e);
         }
     }
 
-    private static boolean answers(String bootstrap) throws Exception {
+    /** Whether the cluster at {@code bootstrap} answers with at least {@code brokers} live brokers. */
+    static boolean answers(String bootstrap, int brokers) throws Exception {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= brokers;
         }
     }
 

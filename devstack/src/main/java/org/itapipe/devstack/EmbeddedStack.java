@@ -1,9 +1,7 @@
 package org.itapipe.devstack;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -138,9 +136,7 @@ public final class EmbeddedStack implements AutoCloseable {
      * logs to {@code logs/<name>.log} and, like the stack's servers, ends when this JVM does.
      */
     public ChildJvm startJvm(String name, List<String> jvmOptions, String mainClass, List<String> args) {
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
-        return ChildJvm.start(name, dirs, classpath, jvmOptions, mainClass, args);
+        return ChildJvm.start(name, dirs, ChildJvm.thisClasspath(), jvmOptions, mainClass, args);
     }
 
     /** Where a JVM started with {@link #startJvm} named {@code name} logs. */

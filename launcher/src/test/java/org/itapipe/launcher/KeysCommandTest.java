@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code itapipe keys create|list|revoke} on a key file, as an operator uses them. */
 class KeysCommandTest {
