@@ -2,6 +2,10 @@ package org.itapipe.launcher;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
@@ -50,22 +54,32 @@ final class KeysCommand {
                 description = "organization:<code>, district:<4 digits>, province:<2 digits> or national.")
         private String scope;
 
+        @Option(names = "--expires-in", paramLabel = "DAYS",
+                description = "Refuse the key DAYS days from now (default: never expires).")
+        private Integer expiresInDays;
+
         @Override
         public Integer call() {
+            if (expiresInDays != null && expiresInDays < 1) {
+                throw new IllegalArgumentException("--expires-in must be at least 1 day, not " + expiresInDays);
+            }
             Path target = keys.path();
             ApiKeyStore store = ApiKeyStore.load(target);
-            ApiKeyStore.CreatedKey created = store.create(name, Scope.parse(scope));
+            ApiKeyStore.CreatedKey created = store.create(name, Scope.parse(scope), Optional.ofNullable(expiresInDays)
+                    .map(days -> Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS)));
             store.save(target);
             PrintWriter out = spec.commandLine().getOut();
             out.println(created.plainText());
             out.flush();
             spec.commandLine().getErr().println("itapipe: key " + created.key().id() + " (" + created.key().scope()
-                    .text() + ") stored hashed in " + target.toAbsolutePath() + "; this is the only time it is shown");
+                    .text() + created.key().expiresAt().map(at -> ", expires " + at).orElse("") + ") stored hashed in "
+                    + target.toAbsolutePath() + "; this is the only time it is shown");
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (ids, names, scopes).")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List keys: id, scope, expiry (or 'never'), name.")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -77,7 +91,8 @@ final class KeysCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             ApiKeyStore.load(keys.path()).keys().forEach(key ->
-                    out.println(key.id() + "\t" + key.scope().text() + "\t" + key.name()));
+                    out.println(key.id() + "\t" + key.scope().text() + "\t"
+                            + key.expiresAt().map(Instant::toString).orElse("never") + "\t" + key.name()));
             out.flush();
             return 0;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +34,30 @@ class KeysCommandTest {
         assertThat(plain).startsWith("ita_");
         String id = plain.substring(4, plain.indexOf('_', 4));
         assertThat(run("keys", "list", "--keys-file", file)).isZero();
-        assertThat(out.toString()).contains(id + "\tprovince:19\tSaraburi office").doesNotContain(plain);
+        assertThat(out.toString()).contains(id + "\tprovince:19\tnever\tSaraburi office").doesNotContain(plain);
 
         assertThat(run("keys", "revoke", id, "--keys-file", file)).isZero();
         assertThat(run("keys", "list", "--keys-file", file)).isZero();
         assertThat(out.toString()).doesNotContain(id);
         assertThat(run("keys", "revoke", id, "--keys-file", file)).isEqualTo(FriendlyErrors.USER_ERROR);
         assertThat(err.toString()).contains("there is no key " + id);
+    }
+
+    @Test
+    void aKeyCreatedToExpireIsListedWithItsExpiryInDays() {
+        String file = dir.resolve("keys.json").toString();
+        Instant before = Instant.now();
+
+        assertThat(run("keys", "create", "--name", "Audit team", "--scope", "national", "--expires-in", "90",
+                "--keys-file", file)).isZero();
+        assertThat(run("keys", "list", "--keys-file", file)).isZero();
+
+        Instant expires = Instant.parse(out.toString().strip().split("\t")[2]);
+        assertThat(expires).isBetween(before.plus(Duration.ofDays(90)).minusSeconds(1),
+                Instant.now().plus(Duration.ofDays(90)));
+        assertThat(run("keys", "create", "--name", "x", "--scope", "national", "--expires-in", "0",
+                "--keys-file", file)).isEqualTo(FriendlyErrors.USER_ERROR);
+        assertThat(err.toString()).contains("--expires-in must be at least 1 day, not 0");
     }
 
     @Test

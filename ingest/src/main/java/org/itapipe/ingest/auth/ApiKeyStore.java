@@ -13,23 +13,32 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * API keys, stored hashed in a JSON file. A key reads {@code ita_<id>_<secret>}: the id finds the entry, the secret
  * (32 random bytes) is compared by its SHA-256 in constant time. With that much entropy a plain SHA-256 is as strong
- * as a slow hash, and it keeps every request cheap. The full key is shown once, when created.
+ * as a slow hash, and it keeps every request cheap. The full key is shown once, when created. A key may expire.
+ *
+ * <p>The file is {@code {"version":1,"keys":[{"id","name","scope","sha256"[,"expiresAt"]}]}}; a file of another
+ * version, or with a field this version does not know, is refused rather than half read.
  */
 public final class ApiKeyStore {
 
     private static final String PREFIX = "ita_";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int FORMAT_VERSION = 1;
+    private static final Set<String> FILE_FIELDS = Set.of("version", "keys");
+    private static final Set<String> KEY_FIELDS = Set.of("id", "name", "scope", "sha256", "expiresAt");
 
     /** How often a store backed by a file looks whether another process changed it. */
     private static final long RELOAD_CHECK_MILLIS = 1_000;
@@ -63,16 +72,36 @@ public final class ApiKeyStore {
         if (!Files.exists(file)) {
             return keys;
         }
+        JsonNode root;
         try {
-            for (JsonNode key : JSON.readTree(file.toFile()).path("keys")) {
-                ApiKey apiKey = new ApiKey(key.path("id").asText(), key.path("name").asText(),
-                        Scope.parse(key.path("scope").asText()), key.path("sha256").asText());
-                keys.put(apiKey.id(), apiKey);
-            }
+            root = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the API key file " + file, e);
         }
+        requireKnownFields(file, root, FILE_FIELDS, "");
+        int version = root.path("version").asInt(FORMAT_VERSION);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalStateException("the API key file " + file + " is of version " + version + "; this "
+                    + "itapipe reads version " + FORMAT_VERSION);
+        }
+        for (JsonNode key : root.path("keys")) {
+            requireKnownFields(file, key, KEY_FIELDS, "a key's ");
+            Optional<Instant> expiresAt = key.hasNonNull("expiresAt")
+                    ? Optional.of(Instant.parse(key.get("expiresAt").asText())) : Optional.empty();
+            ApiKey apiKey = new ApiKey(key.path("id").asText(), key.path("name").asText(),
+                    Scope.parse(key.path("scope").asText()), key.path("sha256").asText(), expiresAt);
+            keys.put(apiKey.id(), apiKey);
+        }
         return keys;
+    }
+
+    private static void requireKnownFields(Path file, JsonNode node, Set<String> known, String what) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw new IllegalStateException("the API key file " + file + " has " + what + "field '" + field
+                        + "' that version " + FORMAT_VERSION + " does not know (known: " + new TreeSet<>(known) + ")");
+            }
+        });
     }
 
     /** The file's modification time and size, or null when there is no file. */
@@ -105,15 +134,20 @@ public final class ApiKeyStore {
         return byId.remove(id) != null;
     }
 
+    /** A new key that does not expire. */
+    public CreatedKey create(String name, Scope scope) {
+        return create(name, scope, Optional.empty());
+    }
+
     /** A new key: the returned text is the only time the secret exists outside the caller. */
-    public synchronized CreatedKey create(String name, Scope scope) {
+    public synchronized CreatedKey create(String name, Scope scope, Optional<Instant> expiresAt) {
         byte[] idBytes = new byte[6];
         byte[] secret = new byte[32];
         RANDOM.nextBytes(idBytes);
         RANDOM.nextBytes(secret);
         String id = HexFormat.of().formatHex(idBytes);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey key = new ApiKey(id, name, scope, sha256(secretText));
+        ApiKey key = new ApiKey(id, name, scope, sha256(secretText), expiresAt);
         byId.put(id, key);
         return new CreatedKey(key, PREFIX + id + "_" + secretText);
     }
@@ -126,25 +160,34 @@ public final class ApiKeyStore {
         }
     }
 
-    public Optional<ApiKey> authenticate(String presented) {
+    /** Whether {@code presented} is a key of this store that is valid at {@code now}. */
+    public Authentication authenticate(String presented, Instant now) {
         reloadIfChanged();
-        if (presented == null || !presented.startsWith(PREFIX)) {
-            return Optional.empty();
+        if (presented == null || presented.isEmpty()) {
+            return new Authentication.Refused(Optional.empty(), "no API key was sent");
         }
-        String[] parts = presented.substring(PREFIX.length()).split("_", 2);
+        String[] parts = presented.startsWith(PREFIX) ? presented.substring(PREFIX.length()).split("_", 2)
+                : new String[0];
         if (parts.length != 2) {
-            return Optional.empty();
+            return new Authentication.Refused(Optional.empty(), "not an itapipe API key (ita_<id>_<secret>)");
         }
+        String id = parts[0];
         ApiKey key;
         synchronized (this) {
-            key = byId.get(parts[0]);
+            key = byId.get(id);
         }
-        if (key == null) {
-            return Optional.empty();
-        }
-        boolean matches = MessageDigest.isEqual(key.secretSha256().getBytes(StandardCharsets.US_ASCII),
+        // An unknown id is hashed and refused like a wrong secret: the answer does not tell which ids exist.
+        String expected = key == null ? sha256("") : key.secretSha256();
+        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 sha256(parts[1]).getBytes(StandardCharsets.US_ASCII));
-        return matches ? Optional.of(key) : Optional.empty();
+        if (key == null || !matches) {
+            return new Authentication.Refused(Optional.of(id), "unknown key or wrong secret");
+        }
+        if (key.expiredAt(now)) {
+            return new Authentication.Refused(Optional.of(id), "the key expired at " + key.expiresAt().get()
+                    + "; ask for a new one");
+        }
+        return new Authentication.Accepted(key);
     }
 
     public synchronized List<ApiKey> keys() {
@@ -154,9 +197,13 @@ public final class ApiKeyStore {
     /** Writes the store (hashes only), replacing the file atomically. */
     public synchronized void save(Path file) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("version", FORMAT_VERSION);
         ArrayNode keys = root.putArray("keys");
-        byId.values().forEach(key -> keys.addObject().put("id", key.id()).put("name", key.name())
-                .put("scope", key.scope().text()).put("sha256", key.secretSha256()));
+        byId.values().forEach(key -> {
+            ObjectNode entry = keys.addObject().put("id", key.id()).put("name", key.name())
+                    .put("scope", key.scope().text()).put("sha256", key.secretSha256());
+            key.expiresAt().ifPresent(at -> entry.put("expiresAt", at.toString()));
+        });
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);

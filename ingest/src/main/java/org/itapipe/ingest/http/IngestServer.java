@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.itapipe.ingest.auth.ApiKey;
 import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.auth.Authentication;
 import org.itapipe.ingest.auth.RateLimiter;
 import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
@@ -100,6 +102,10 @@ public final class IngestServer implements AutoCloseable {
         OperationsServer.addRoutes(app, Map.of("kafka", kafka), metrics.registry());
         app.get("/openapi.json", this::openApi);
         app.after(ctx -> {
+            ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
+            if (key != null) {
+                AuditLog.used(ctx, key);
+            }
             Long start = ctx.attribute("itapipe.start");
             String route = ctx.endpointHandlerPath();
             metrics.request(route == null ? "unmatched" : route, ctx.statusCode(),
@@ -128,23 +134,25 @@ public final class IngestServer implements AutoCloseable {
     private void authenticate(Context ctx) {
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
         String presented = header.startsWith("Bearer ") ? header.substring(7).strip() : ctx.header("X-Api-Key");
-        Optional<ApiKey> key = keys.authenticate(presented);
-        if (key.isEmpty()) {
+        Authentication authentication = keys.authenticate(presented, Instant.now());
+        if (authentication instanceof Authentication.Refused refused) {
+            AuditLog.refused(ctx, refused);
             ctx.header("WWW-Authenticate", "Bearer").status(401)
-                    .json(ApiError.of("a valid API key is required: send 'Authorization: Bearer ita_...'"));
+                    .json(ApiError.of("a valid API key is required: send 'Authorization: Bearer ita_...' ("
+                            + refused.reason() + ")"));
             ctx.skipRemainingHandlers();
             return;
         }
-        Optional<Duration> wait = rateLimiter.acquire(key.get().id());
+        ApiKey key = authentication.acceptedKey().orElseThrow();
+        ctx.attribute(KEY_ATTRIBUTE, key); // from here on, every answer is audited as this key's
+        Optional<Duration> wait = rateLimiter.acquire(key.id());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
             ctx.header("Retry-After", Long.toString(seconds)).status(429)
                     .json(ApiError.of("rate limit of " + settings.ratePerSecond() + " requests/s for this key "
                             + "reached; retry in " + seconds + " s"));
             ctx.skipRemainingHandlers();
-            return;
         }
-        ctx.attribute(KEY_ATTRIBUTE, key.get());
     }
 
     private void submit(Context ctx) throws Exception {

@@ -2,6 +2,9 @@ package org.itapipe.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -10,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.itapipe.config.Connections;
 import org.itapipe.config.HttpEndpoint;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The ingest API over HTTP against the embedded stack: every answer a client can get. */
@@ -48,6 +54,8 @@ class IngestHttpTest {
     private final String nationalKey = keys.create("NACC", new Scope.National()).plainText();
     private final String saraburiKey = keys.create("Saraburi office", new Scope.Province("19")).plainText();
     private final String lopBuriKey = keys.create("Lop Buri office", new Scope.Province("16")).plainText();
+    private final ApiKeyStore.CreatedKey expired = keys.create("Former office", new Scope.National(),
+            Optional.of(Instant.parse("2026-01-01T00:00:00Z")));
     private Connections connections;
     private IngestApplication ingest;
 
@@ -122,6 +130,37 @@ class IngestHttpTest {
         assertThat(submit(null, SEED_JSON).statusCode()).isEqualTo(401);
         assertThat(submit(nationalKey.substring(0, nationalKey.length() - 2) + "xx", SEED_JSON).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredKeyIs401SayingSoToItsHolder() throws Exception {
+        HttpResponse<String> response = submit(expired.plainText(), SEED_JSON);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("the key expired at 2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void everyUseOfAKeyIsAuditedByItsIdAndNeverWithItsSecret() throws Exception {
+        ListAppender<ILoggingEvent> audit = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
+        audit.start();
+        logger.addAppender(audit);
+        try {
+            submit(lopBuriKey, SEED_JSON);
+            submit(lopBuriKey.substring(0, lopBuriKey.length() - 2) + "xx", SEED_JSON);
+        } finally {
+            logger.detachAppender(audit);
+        }
+
+        String id = lopBuriKey.split("_")[1];
+        List<String> lines = audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("key=" + id + " name=\"Lop Buri office\" "
+                + "scope=province:16 POST /api/v1/submissions -> 403 from 127.0.0.1"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("key=" + id + " refused (unknown key or "
+                + "wrong secret) POST /api/v1/submissions -> 401 from 127.0.0.1"));
+        String secret = lopBuriKey.substring(("ita_" + id + "_").length());
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains(secret.substring(0, 20)));
     }
 
     @Test
