@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
                 SchemaSettings.from(source).autoRegister(),
                 TopicSettings.from(source));
         Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("ingest.url", settings.http().url(ingest.port()));
+        endpoints.put("ingest.url", settings.url(ingest.port()));
         endpoints.put("ingest.keys", keys.keys().size() + " in " + settings.keysFile().toAbsolutePath());
         return RunningService.untilInterrupted("ingest", ingest, spec.commandLine().getOut(), endpoints);
     }

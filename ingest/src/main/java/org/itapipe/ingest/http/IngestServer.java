@@ -44,6 +44,7 @@ import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.service.HealthCheck;
+import org.itapipe.service.Https;
 import org.itapipe.service.OperationsServer;
 import org.itapipe.schemas.methodology.ScoreCard;
 import org.itapipe.schemas.methodology.SubmissionScores;
@@ -89,6 +90,7 @@ public final class IngestServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.jsonMapper(new JavalinJackson(JSON, false));
+            settings.tls().ifPresent(tls -> Https.listen(config, settings.http(), tls));
         });
         routes();
     }

@@ -2,8 +2,10 @@ package org.itapipe.ingest.http;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.HttpEndpoint;
+import org.itapipe.config.TlsSettings;
 
 /**
  * Settings of the ingest HTTP service ({@code ingest.*} keys, or {@code ITAPIPE_INGEST_*} variables).
@@ -11,9 +13,10 @@ import org.itapipe.config.HttpEndpoint;
  * @param maxRequestBytes larger bodies get 413
  * @param ratePerSecond   sustained requests per second per API key; {@code rateBurst} at once
  * @param publishTimeout  how long to wait for Kafka before answering 503
+ * @param tls             HTTPS instead of HTTP ({@code ingest.tls.*}, {@link TlsSettings})
  */
 public record IngestSettings(HttpEndpoint http, long maxRequestBytes, double ratePerSecond, int rateBurst,
-                             Duration publishTimeout, Path keysFile) {
+                             Duration publishTimeout, Path keysFile, Optional<TlsSettings> tls) {
 
     /** The file of the API keys' hashes ({@code itapipe keys} writes it; the API follows its changes). */
     public static final String KEYS_FILE = "ingest.keys-file";
@@ -25,6 +28,13 @@ public record IngestSettings(HttpEndpoint http, long maxRequestBytes, double rat
                 Double.parseDouble(config.get("ingest.rate-limit.per-second", "20")),
                 Integer.parseInt(config.get("ingest.rate-limit.burst", "40")),
                 Duration.ofMillis(Long.parseLong(config.get("ingest.publish-timeout-ms", "5000"))),
-                Path.of(config.get(KEYS_FILE, "ingest-keys.json")));
+                Path.of(config.get(KEYS_FILE, "ingest-keys.json")),
+                TlsSettings.from(config, "ingest"));
+    }
+
+    /** The API's base URL once bound to {@code boundPort}: https when it has a keystore. */
+    public String url(int boundPort) {
+        String plain = http.url(boundPort);
+        return tls.isPresent() ? plain.replaceFirst("^http:", "https:") : plain;
     }
 }

@@ -1,25 +1,34 @@
 package org.itapipe.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.itapipe.config.ConfigException;
+import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.config.HttpEndpoint;
 import org.itapipe.config.KafkaSettings;
+import org.itapipe.config.TlsSettings;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.Fixtures;
@@ -35,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,7 +82,7 @@ class IngestHttpTest {
     }
 
     private static IngestSettings settings(int port, long maxBytes, double rate, int burst, Duration timeout) {
-        return new IngestSettings(new HttpEndpoint("127.0.0.1", port, "ingest.port"), maxBytes, rate, burst, timeout, Path.of("unused-keys.json"));
+        return new IngestSettings(new HttpEndpoint("127.0.0.1", port, "ingest.port"), maxBytes, rate, burst, timeout, Path.of("unused-keys.json"), Optional.empty());
     }
 
     private HttpResponse<String> post(int port, String path, String key, String contentType, String body)
@@ -169,6 +179,58 @@ class IngestHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("province:16").contains("6190803");
+    }
+
+    @Test
+    void withAKeystoreTheApiSpeaksOnlyHttpsAndAnswersAsOverHttp(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir, "keystore-secret");
+        IngestSettings https = new IngestSettings(new HttpEndpoint("127.0.0.1", 0, "ingest.port"), 64 * 1024, 100,
+                100, Duration.ofSeconds(5), Path.of("unused-keys.json"), TlsSettings.from(ConfigSource.of(Map.of(
+                        "ingest.tls.keystore", keystore.toString(), "ingest.tls.keystore-password", "keystore-secret"),
+                Map.of()), "ingest"));
+        try (SubmissionPublisher publisher = IngestApplication.publisher(connections, https, true);
+             IngestServer server = server(https, keys, publisher)) {
+            KeyStore trusted = KeyStore.getInstance(keystore.toFile(), "keystore-secret".toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+            String url = https.url(server.port());
+
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/submissions"))
+                    .header("Authorization", "Bearer " + saraburiKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(SEED_JSON)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(url).startsWith("https://127.0.0.1:");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(JSON.readTree(answer.body()).get("total").asText()).isEqualTo("94.30");
+            assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("plain HTTP gets no answer on the HTTPS port").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aWrongKeystorePasswordIsAConfigurationErrorNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir, "keystore-secret");
+
+        assertThatThrownBy(() -> TlsSettings.from(ConfigSource.of(Map.of("ingest.tls.keystore", keystore.toString(),
+                "ingest.tls.keystore-password", "wrong"), Map.of()), "ingest"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ingest.tls.keystore: cannot open ")
+                .hasMessageContaining("ingest.tls.keystore-password").hasMessageNotContaining("wrong");
+    }
+
+    /** A PKCS#12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    private static Path selfSignedKeystore(Path dir, String password) throws Exception {
+        Path keystore = dir.resolve("ingest.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
+                "-alias", "ingest", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(output).isZero();
+        return keystore;
     }
 
     @Test

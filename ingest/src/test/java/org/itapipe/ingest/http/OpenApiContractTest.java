@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.itapipe.config.Connections;
 import org.itapipe.config.HttpEndpoint;
@@ -58,7 +59,7 @@ class OpenApiContractTest {
     @BeforeAll
     void start(Connections connections) throws Exception {
         ingest = IngestApplication.start(connections, new IngestSettings(new HttpEndpoint("127.0.0.1", 0,
-                        "ingest.port"), 4 * 1024, 100, 100, Duration.ofSeconds(5), Path.of("unused-keys.json")),
+                        "ingest.port"), 4 * 1024, 100, 100, Duration.ofSeconds(5), Path.of("unused-keys.json"), Optional.empty()),
                 IngestApplication.ReferenceData.standard(), keys, true, TopicSettings.SINGLE_BROKER);
         document = JSON.readTree(get("/openapi.json", null).body());
     }
