@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
 import org.itapipe.config.TopicSettings;
-import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.auth.KeyDirectory;
 import org.itapipe.ingest.http.IngestServer;
 import org.itapipe.ingest.http.IngestSettings;
 import org.itapipe.ingest.importer.BulkImport;
@@ -84,7 +84,7 @@ public final class IngestApplication implements AutoCloseable {
     }
 
     public static IngestApplication start(Connections connections, IngestSettings settings, ReferenceData reference,
-                                          ApiKeyStore keys, boolean autoRegisterSchemas, TopicSettings topics) {
+                                          KeyDirectory keys, boolean autoRegisterSchemas, TopicSettings topics) {
         KafkaProbe probe = new KafkaProbe(connections.kafka());
         try {
             createTopics(probe, topics);

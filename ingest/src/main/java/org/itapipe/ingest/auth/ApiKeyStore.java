@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,16 +21,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * API keys, stored hashed in a JSON file. A key reads {@code ita_<id>_<secret>}: the id finds the entry, the secret
- * (32 random bytes) is compared by its SHA-256 in constant time. With that much entropy a plain SHA-256 is as strong
- * as a slow hash, and it keeps every request cheap. The full key is shown once, when created. A key may expire.
+ * API keys, stored hashed in a JSON file ({@code ingest.keys-source=file}, the default): the processes of one machine
+ * share them through the file. How a key is checked: {@link KeyDirectory}.
  *
  * <p>The file is {@code {"version":1,"keys":[{"id","name","scope","sha256"[,"expiresAt"]}]}}; a file of another
  * version, or with a field this version does not know, is refused rather than half read.
  */
-public final class ApiKeyStore {
+public final class ApiKeyStore implements KeyDirectory {
 
-    private static final String PREFIX = "ita_";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int FORMAT_VERSION = 1;
@@ -139,55 +134,40 @@ public final class ApiKeyStore {
         return create(name, scope, Optional.empty());
     }
 
-    /** A new key: the returned text is the only time the secret exists outside the caller. */
+    /** A new key, kept in this store (save it to write the file). */
     public synchronized CreatedKey create(String name, Scope scope, Optional<Instant> expiresAt) {
-        byte[] idBytes = new byte[6];
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(idBytes);
-        RANDOM.nextBytes(secret);
-        String id = HexFormat.of().formatHex(idBytes);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiKey key = new ApiKey(id, name, scope, sha256(secretText), expiresAt);
-        byId.put(id, key);
-        return new CreatedKey(key, PREFIX + id + "_" + secretText);
+        CreatedKey created = CreatedKey.generate(name, scope, expiresAt);
+        byId.put(created.key().id(), created.key());
+        return created;
     }
 
     /** A key as created: {@code plainText} must be handed to its owner and then forgotten. */
     public record CreatedKey(ApiKey key, String plainText) {
+
+        /** A new id and 32 random bytes of secret; the returned text is the only time the secret exists. */
+        public static CreatedKey generate(String name, Scope scope, Optional<Instant> expiresAt) {
+            byte[] idBytes = new byte[6];
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(idBytes);
+            RANDOM.nextBytes(secret);
+            String id = HexFormat.of().formatHex(idBytes);
+            String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            return new CreatedKey(new ApiKey(id, name, scope, KeyDirectory.sha256(secretText), expiresAt),
+                    KeyDirectory.PREFIX + id + "_" + secretText);
+        }
+
         @Override
         public String toString() {
             return "CreatedKey[" + key + "]";
         }
     }
 
-    /** Whether {@code presented} is a key of this store that is valid at {@code now}. */
-    public Authentication authenticate(String presented, Instant now) {
+    @Override
+    public Optional<ApiKey> find(String id) {
         reloadIfChanged();
-        if (presented == null || presented.isEmpty()) {
-            return new Authentication.Refused(Optional.empty(), "no API key was sent");
-        }
-        String[] parts = presented.startsWith(PREFIX) ? presented.substring(PREFIX.length()).split("_", 2)
-                : new String[0];
-        if (parts.length != 2) {
-            return new Authentication.Refused(Optional.empty(), "not an itapipe API key (ita_<id>_<secret>)");
-        }
-        String id = parts[0];
-        ApiKey key;
         synchronized (this) {
-            key = byId.get(id);
+            return Optional.ofNullable(byId.get(id));
         }
-        // An unknown id is hashed and refused like a wrong secret: the answer does not tell which ids exist.
-        String expected = key == null ? sha256("") : key.secretSha256();
-        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                sha256(parts[1]).getBytes(StandardCharsets.US_ASCII));
-        if (key == null || !matches) {
-            return new Authentication.Refused(Optional.of(id), "unknown key or wrong secret");
-        }
-        if (key.expiredAt(now)) {
-            return new Authentication.Refused(Optional.of(id), "the key expired at " + key.expiresAt().get()
-                    + "; ask for a new one");
-        }
-        return new Authentication.Accepted(key);
     }
 
     public synchronized List<ApiKey> keys() {
@@ -212,15 +192,6 @@ public final class ApiKeyStore {
             Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the API key file " + file, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.itapipe.ingest.auth.ApiKey;
-import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Authentication;
+import org.itapipe.ingest.auth.KeyDirectory;
 import org.itapipe.ingest.auth.RateLimiter;
 import org.itapipe.ingest.importer.BulkImport;
 import org.itapipe.ingest.importer.ImportSource;
@@ -66,7 +66,7 @@ public final class IngestServer implements AutoCloseable {
     private final BulkImport bulkImport;
     private final MethodologyCatalog methodologies;
     private final SubmissionPublisher publisher;
-    private final ApiKeyStore keys;
+    private final KeyDirectory keys;
     private final RateLimiter rateLimiter;
     private final HealthCheck kafka;
     private final BulkImport.Admission revisions;
@@ -75,7 +75,7 @@ public final class IngestServer implements AutoCloseable {
     private final Javalin app;
 
     public IngestServer(IngestSettings settings, SubmissionValidator validator, BulkImport bulkImport,
-                        MethodologyCatalog methodologies, SubmissionPublisher publisher, ApiKeyStore keys,
+                        MethodologyCatalog methodologies, SubmissionPublisher publisher, KeyDirectory keys,
                         HealthCheck kafka, BulkImport.Admission revisions) {
         this.settings = settings;
         this.validator = validator;

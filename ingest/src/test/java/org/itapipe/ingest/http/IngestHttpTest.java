@@ -82,7 +82,7 @@ class IngestHttpTest {
     }
 
     private static IngestSettings settings(int port, long maxBytes, double rate, int burst, Duration timeout) {
-        return new IngestSettings(new HttpEndpoint("127.0.0.1", port, "ingest.port"), maxBytes, rate, burst, timeout, Path.of("unused-keys.json"), Optional.empty());
+        return new IngestSettings(new HttpEndpoint("127.0.0.1", port, "ingest.port"), maxBytes, rate, burst, timeout, Path.of("unused-keys.json"), IngestSettings.KeysSource.FILE, Optional.empty());
     }
 
     private HttpResponse<String> post(int port, String path, String key, String contentType, String body)
@@ -185,7 +185,7 @@ class IngestHttpTest {
     void withAKeystoreTheApiSpeaksOnlyHttpsAndAnswersAsOverHttp(@TempDir Path dir) throws Exception {
         Path keystore = selfSignedKeystore(dir, "keystore-secret");
         IngestSettings https = new IngestSettings(new HttpEndpoint("127.0.0.1", 0, "ingest.port"), 64 * 1024, 100,
-                100, Duration.ofSeconds(5), Path.of("unused-keys.json"), TlsSettings.from(ConfigSource.of(Map.of(
+                100, Duration.ofSeconds(5), Path.of("unused-keys.json"), IngestSettings.KeysSource.FILE, TlsSettings.from(ConfigSource.of(Map.of(
                         "ingest.tls.keystore", keystore.toString(), "ingest.tls.keystore-password", "keystore-secret"),
                 Map.of()), "ingest"));
         try (SubmissionPublisher publisher = IngestApplication.publisher(connections, https, true);

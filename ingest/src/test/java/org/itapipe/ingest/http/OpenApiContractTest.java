@@ -59,7 +59,7 @@ class OpenApiContractTest {
     @BeforeAll
     void start(Connections connections) throws Exception {
         ingest = IngestApplication.start(connections, new IngestSettings(new HttpEndpoint("127.0.0.1", 0,
-                        "ingest.port"), 4 * 1024, 100, 100, Duration.ofSeconds(5), Path.of("unused-keys.json"), Optional.empty()),
+                        "ingest.port"), 4 * 1024, 100, 100, Duration.ofSeconds(5), Path.of("unused-keys.json"), IngestSettings.KeysSource.FILE, Optional.empty()),
                 IngestApplication.ReferenceData.standard(), keys, true, TopicSettings.SINGLE_BROKER);
         document = JSON.readTree(get("/openapi.json", null).body());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.itapipe.schemas.avro.ApiKeyEntry;
 import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.DigestMark;
@@ -79,9 +80,16 @@ public final class Topics {
     public static final Topic<String, DigestMark> NOTIFIER_DIGESTS =
             table("ita.notifier-digests.v1", "<destination>", DigestMark.class);
 
+    /**
+     * The ingest API's keys, hashed: every ingest instance follows this topic, so a key created or revoked
+     * ({@code itapipe keys}, with {@code ingest.keys-source=kafka}) counts on all of them within seconds. A tombstone
+     * revokes; compaction keeps the latest entry of each key.
+     */
+    public static final Topic<String, ApiKeyEntry> API_KEYS = table("ita.api-keys.v1", "<keyId>", ApiKeyEntry.class);
+
     public static final List<Topic<String, ? extends SpecificRecord>> ALL = List.of(SUBMISSIONS, LATEST_SUBMISSIONS,
             INDICATOR_GAPS, DISTRICT_ROLLUPS, PROVINCE_ROLLUPS, NATIONAL_ROLLUPS, YEAR_OVER_YEAR, OIT_ALERTS, DEAD_LETTERS, NOTIFIER_PARKED,
-            NOTIFIER_DIGESTS);
+            NOTIFIER_DIGESTS, API_KEYS);
 
     /** The rollup topics, one per area level. */
     public static final List<Topic<String, AreaRollup>> ROLLUPS = List.of(DISTRICT_ROLLUPS, PROVINCE_ROLLUPS,
