@@ -26,7 +26,7 @@ import org.apache.kafka.common.utils.Time;
  * (replication factor 1 for every internal topic) plus few partitions for internal topics, which keeps group and
  * transaction coordination fast in tests.
  */
-final class EmbeddedKafka implements StackPart {
+final class EmbeddedKafka implements KafkaPart {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -129,8 +129,14 @@ final class EmbeddedKafka implements StackPart {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    @Override
+    public int replicas() {
+        return 1;
     }
 
     @Override

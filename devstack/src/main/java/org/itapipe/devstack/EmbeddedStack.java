@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
 import org.itapipe.config.KafkaSettings;
@@ -19,19 +20,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real stack for the demo and the integration tests: a Kafka broker in this JVM, a schema registry and a
+ * The real stack for the demo and the integration tests: a Kafka broker in this JVM (or, with
+ * {@link StackOptions#kafkaBrokers()} 3, a replicated {@link KafkaCluster} of child JVMs), a schema registry and a
  * ClickHouse server in child JVMs. The three start in parallel; each starts with empty data. Closing the stack (or
  * the JVM ending, see {@link ExitWithParent}) stops all three.
  *
  * <p>A child that ends while the stack runs is reported as an ERROR with the tail of its log. ClickHouse is then
  * started again on the same ports, users and data (its data is on disk); the registry is not, because it keeps its
- * schemas in memory and a new one would give schema ids that the records in Kafka do not mean.
+ * schemas in memory and a new one would give schema ids that the records in Kafka do not mean. A cluster's broker is
+ * started again by the cluster itself.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
 
-    private final EmbeddedKafka kafka;
+    private final KafkaPart kafka;
     private final EmbeddedSchemaRegistry registry;
     private volatile EmbeddedClickHouse clickhouse;
     private final Supplier<EmbeddedClickHouse> clickhouseStarter;
@@ -46,7 +49,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::stopParts, "embedded-stack-shutdown");
     private boolean stopped;
 
-    private EmbeddedStack(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
+    private EmbeddedStack(KafkaPart kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
                           Supplier<EmbeddedClickHouse> clickhouseStarter, StackOptions options) {
         this.dirs = new StateDirectories(options.stateDir());
         this.kafka = kafka;
@@ -62,14 +65,14 @@ public final class EmbeddedStack implements AutoCloseable {
                 new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.ANALYST,
                         new Secret(clickhouse.users().analystPassword())), options.stateDir(),
                 Map.of("kafka", kafka.readyAfter(), "registry", registry.readyAfter(),
-                        "clickhouse", clickhouse.readyAfter()));
+                        "clickhouse", clickhouse.readyAfter()), kafka.replicas());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         watch(clickhouse);
         registry.process().exited().thenRunAsync(this::registryEnded, supervisor);
     }
 
     public static EmbeddedStack start(StackOptions options) {
-        options.ports().requireAvailable();
+        options.ports().requireAvailable(options.kafkaBrokers());
         BuildInfo build = BuildInfo.load();
         MachineCache cache = MachineCache.fromEnvironment(options.env());
         StackPorts ports = options.ports();
@@ -83,13 +86,24 @@ public final class EmbeddedStack implements AutoCloseable {
             Supplier<EmbeddedClickHouse> clickhouseStarter = () -> EmbeddedClickHouse.start(build, cache,
                     options.env(), dirs, ports.clickhouseHttp(), ports.clickhouseNative(), users);
             var clickhouse = startAsync(starter, clickhouseStarter);
-            var kafka = startAsync(starter, () -> EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(),
-                    ports.kafkaController()));
+            var kafka = startAsync(starter, () -> startKafka(options, dirs));
             return new EmbeddedStack(await(kafka, registry, clickhouse), await(registry, kafka, clickhouse),
                     await(clickhouse, kafka, registry), clickhouseStarter, options);
         } finally {
             starter.shutdown();
         }
+    }
+
+    private static KafkaPart startKafka(StackOptions options, StateDirectories dirs) {
+        StackPorts ports = options.ports();
+        if (options.kafkaBrokers() == 1) {
+            return EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(), ports.kafkaController());
+        }
+        List<Integer> brokers = IntStream.rangeClosed(1, options.kafkaBrokers()).map(ports::kafkaBroker).boxed()
+                .toList();
+        List<Integer> controllers = IntStream.rangeClosed(1, options.kafkaBrokers()).map(ports::kafkaController)
+                .boxed().toList();
+        return KafkaCluster.start(dirs, dirs.kafkaData(), brokers, controllers);
     }
 
     private static <T extends StackPart> CompletableFuture<T> startAsync(ExecutorService executor, Supplier<T> start) {

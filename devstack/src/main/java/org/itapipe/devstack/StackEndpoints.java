@@ -10,13 +10,15 @@ import java.util.Map;
 import org.itapipe.config.ClickHouseSettings;
 import org.itapipe.config.Connections;
 import org.itapipe.config.SchemaSettings;
+import org.itapipe.config.TopicSettings;
 
 /**
  * Where the running stack answers and how long each part took to become ready. {@link #lines()} is the stable
  * {@code key=value} block {@code itapipe stack} prints; its connection keys are the config keys services read.
  */
 public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative,
-                             ClickHouseSettings clickhouseAnalyst, Path stateDir, Map<String, Duration> readyTimes) {
+                             ClickHouseSettings clickhouseAnalyst, Path stateDir, Map<String, Duration> readyTimes,
+                             int kafkaReplicas) {
 
     /**
      * The dev stack's block turns schema auto-registration on: services started with it as their config register
@@ -44,6 +46,8 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
         lines.add(line("clickhouse.analyst.user", clickhouseAnalyst.user()));
         lines.add(line("clickhouse.analyst.password", clickhouseAnalyst.password().value()));
         lines.add(line(AUTO_REGISTER, "true"));
+        // Services started with this block create their topics on every broker of the stack's Kafka.
+        lines.add(line(TopicSettings.REPLICATION_FACTOR, Integer.toString(kafkaReplicas)));
         lines.add(line("stack.dir", stateDir.toString()));
         for (String part : List.of("kafka", "registry", "clickhouse")) {
             Duration ready = readyTimes.get(part);

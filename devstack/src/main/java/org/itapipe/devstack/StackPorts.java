@@ -23,6 +23,24 @@ public record StackPorts(int kafka, int kafkaController, int registry, int click
     }
 
     /**
+     * Free ports for a stack of {@code kafkaBrokers} brokers, whose brokers and controllers take every second port from
+     * the first ones ({@link #kafkaBroker}): drawn again until all of them are free and distinct.
+     */
+    public static StackPorts freeFor(int kafkaBrokers) {
+        for (int attempt = 0; ; attempt++) {
+            StackPorts ports = free();
+            try {
+                ports.requireAvailable(kafkaBrokers);
+                return ports;
+            } catch (PrerequisiteMissing taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /**
      * {@code count} distinct ports free on 127.0.0.1 right now. Their sockets are held open together while the ports
      * are drawn, so the system cannot hand out one port twice.
      */
@@ -48,11 +66,28 @@ public record StackPorts(int kafka, int kafkaController, int registry, int click
         }
     }
 
-    /** Fails before anything starts when a port is taken, naming the part and the option that moves it. */
-    void requireAvailable() {
+    /** Broker {@code n}'s port (1-based) of a cluster: every second port from {@link #kafka}: 9092, 9094, 9096. */
+    int kafkaBroker(int node) {
+        return kafka + 2 * (node - 1);
+    }
+
+    /** Controller {@code n}'s port of a cluster: every second port from {@link #kafkaController}: 9093, 9095, 9097. */
+    int kafkaController(int node) {
+        return kafkaController + 2 * (node - 1);
+    }
+
+    /**
+     * Fails before anything starts when a port is taken, naming the part and the option that moves it; with
+     * {@code kafkaBrokers} brokers, each broker's and controller's.
+     */
+    void requireAvailable(int kafkaBrokers) {
         Map<String, Integer> byPart = new LinkedHashMap<>();
-        byPart.put("Kafka (--kafka-port)", kafka);
-        byPart.put("the Kafka controller (--kafka-controller-port)", kafkaController);
+        for (int node = 1; node <= kafkaBrokers; node++) {
+            String offset = node == 1 ? "" : " + " + 2 * (node - 1);
+            String broker = kafkaBrokers == 1 ? "Kafka" : "Kafka broker " + node;
+            byPart.put(broker + " (--kafka-port" + offset + ")", kafkaBroker(node));
+            byPart.put(broker + "'s controller (--kafka-controller-port" + offset + ")", kafkaController(node));
+        }
         byPart.put("the schema registry (--registry-port)", registry);
         byPart.put("ClickHouse HTTP (--clickhouse-http-port)", clickhouseHttp);
         byPart.put("ClickHouse native (--clickhouse-native-port)", clickhouseNative);

@@ -37,6 +37,12 @@ final class StackCommand implements Callable<Integer> {
     @Mixin
     private StackPortOptions ports;
 
+    @Option(names = "--kafka-brokers", paramLabel = "N", defaultValue = "1",
+            description = "1 broker in the stack's JVM (default), or 3: a replicated cluster (replication factor 3, "
+                    + "min.insync.replicas 2), one JVM per broker, brokers on --kafka-port + 0, 2, 4 and controllers "
+                    + "on --kafka-controller-port + 0, 2, 4, to rehearse the loss of a broker.")
+    private int kafkaBrokers;
+
     @Override
     public Integer call() throws InterruptedException {
         Path stateDir = location.prepare();
@@ -44,7 +50,8 @@ final class StackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("itapipe: starting the stack (state and logs in " + stateDir + ")");
         err.flush();
-        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv()));
+        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv(),
+                kafkaBrokers));
         stack.endpoints().lines().forEach(out::println);
         StackLocation.writeEndpoints(stateDir, stack.endpoints().lines());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> StackLocation.removeEndpoints(stateDir),

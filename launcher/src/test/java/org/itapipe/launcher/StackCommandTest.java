@@ -2,13 +2,20 @@ package org.itapipe.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.testkit.LauncherProcess;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,59 @@ class StackCommandTest {
             launcher.awaitExit(STOP_TIMEOUT);
         }
         awaitNoServersOf(stateDir, STOP_TIMEOUT);
+    }
+
+    @Test
+    void withThreeBrokersTheStackRunsAReplicatedClusterAndStartsAKilledBrokerAgain() throws Exception {
+        StackPorts ports = StackPorts.freeFor(3);
+        long launched = System.nanoTime();
+        try (LauncherProcess launcher = LauncherProcess.start(stackArgs(ports, "--kafka-brokers", "3"))) {
+            String bootstrap = launcher.awaitLine("kafka.bootstrap=", START_TIMEOUT).substring(16);
+            launcher.awaitLine("ready.clickhouse.seconds=", START_TIMEOUT);
+            assertThat(bootstrap).isEqualTo("127.0.0.1:" + ports.kafka() + ",127.0.0.1:" + (ports.kafka() + 2)
+                    + ",127.0.0.1:" + (ports.kafka() + 4));
+            assertThat(launcher.output().lines()).contains("topics.replication-factor=3");
+            assertThat(brokersAnswering(bootstrap)).isEqualTo(3);
+            // A broker that ends within 10 s of its start is left down (a crash loop); this one ran longer.
+            Thread.sleep(Math.max(0, Duration.ofSeconds(11).toMillis()
+                    - Duration.ofNanos(System.nanoTime() - launched).toMillis()));
+
+            long killed = broker(2).orElseThrow().pid();
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            launcher.awaitLine("itapipe: Kafka broker 2 of 3 ended", STOP_TIMEOUT);
+
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (broker(2).filter(process -> process.pid() != killed).isEmpty() || brokersAnswering(bootstrap) < 3) {
+                assertThat(System.nanoTime()).as("broker 2 back").isLessThan(deadline);
+                Thread.sleep(500);
+            }
+            launcher.terminate();
+            launcher.awaitExit(STOP_TIMEOUT);
+        }
+        awaitNoServersOf(stateDir, STOP_TIMEOUT);
+    }
+
+    /**
+     * Broker {@code node} of this test's stack, found by its configuration file at the end of its command line (read
+     * from /proc, as pgrep does: ProcessHandle's view of a command line this long is cut short).
+     */
+    private Optional<ProcessHandle> broker(int node) {
+        return serversOf(stateDir).stream().filter(process -> {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                        StandardCharsets.UTF_8).contains("kafka-" + node + "/server.properties");
+            } catch (IOException ended) {
+                return false;
+            }
+        }).findFirst();
+    }
+
+    private static int brokersAnswering(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+        }
     }
 
     @Test
