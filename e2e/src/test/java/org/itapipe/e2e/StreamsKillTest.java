@@ -47,9 +47,7 @@ class StreamsKillTest {
     @Test
     void aStreamsInstanceKilledMidReplayResumesAtOnceAndCountsEverySubmissionOnce(StackEndpoints stack)
             throws Exception {
-        TopicSerdes serdes = serdes(stack);
-        ProvinceReplay outputs = new ProvinceReplay(stack.connections().kafka(), serdes, KILLED_AND_RESTARTED);
-        send(stack, serdes, outputs.toSend());
+        ProvinceReplay outputs = sentAndFollowed(stack, KILLED_AND_RESTARTED);
         Path config = config(stack, "streams", "itapipe-streams-kill-" + UUID.randomUUID());
         Map<String, String> env = launcherEnvironment();
         try (outputs) {
@@ -85,9 +83,7 @@ class StreamsKillTest {
     @Test
     void whenOneOfTwoInstancesIsKilledTheOtherTakesOverItsPartitionsAndCountsEverySubmissionOnce(StackEndpoints stack)
             throws Exception {
-        TopicSerdes serdes = serdes(stack);
-        ProvinceReplay outputs = new ProvinceReplay(stack.connections().kafka(), serdes, KILLED_WITH_A_SURVIVOR);
-        send(stack, serdes, outputs.toSend());
+        ProvinceReplay outputs = sentAndFollowed(stack, KILLED_WITH_A_SURVIVOR);
         String application = "itapipe-streams-pair-" + UUID.randomUUID();
         Map<String, String> env = launcherEnvironment();
         try (outputs;
@@ -111,8 +107,12 @@ class StreamsKillTest {
         outputs.assertEverySubmissionOnce();
     }
 
-    private static TopicSerdes serdes(StackEndpoints stack) {
-        return new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+    /** The province's submissions, sent before any streams instance runs, and a reader of what streams commits. */
+    private static ProvinceReplay sentAndFollowed(StackEndpoints stack, String province) {
+        TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
+        ProvinceReplay outputs = new ProvinceReplay(stack.connections().kafka(), serdes, province);
+        send(stack, serdes, outputs.toSend());
+        return outputs;
     }
 
     /** Where the launched services log: the test's own state home. */
