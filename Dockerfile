@@ -12,4 +12,6 @@ RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --
 WORKDIR /opt/itapipe
 COPY --from=build /src/launcher/target/itapipe.jar ./itapipe.jar
 COPY --from=build /src/launcher/target/lib ./lib
-ENTRYPOINT ["java", "-jar", "/opt/itapipe/itapipe.jar"]
+COPY service/src/main/resources/org/itapipe/service/service-heaps.properties ./service-heaps.properties
+COPY docker/entrypoint.sh ./entrypoint.sh
+ENTRYPOINT ["/opt/itapipe/entrypoint.sh"]

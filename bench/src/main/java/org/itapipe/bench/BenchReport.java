@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.itapipe.service.ServiceHeaps;
 
 /**
  * What a bench run measured: one line per figure, each with its peer (when the figure is a comparison) and the goals
@@ -117,7 +118,9 @@ public final class BenchReport {
             out.println("replay phases (s): " + join(replayPhasesSeconds));
         }
         if (!peakRssMiB.isEmpty()) {
-            out.println("peak RSS during the replay (MiB): " + join(peakRssMiB));
+            out.println("peak RSS during the replay (MiB): " + join(peakRssMiB) + "; heap limits (-Xmx): "
+                    + String.join(", ", ServiceHeaps.all().entrySet().stream()
+                            .map(heap -> heap.getKey() + " " + heap.getValue()).toList()));
         }
         cpuSeconds.forEach((phase, byProcess) -> out.println("CPU seconds during the " + phase + ": "
                 + join(byProcess)));
@@ -147,6 +150,7 @@ public final class BenchReport {
         json.put("figures", figures);
         json.put("replayPhasesSeconds", replayPhasesSeconds);
         json.put("peakRssMiB", peakRssMiB);
+        json.put("heapLimits", ServiceHeaps.all());
         json.put("cpuSeconds", cpuSeconds);
         json.put("observations", observations);
         Path parent = file.toAbsolutePath().getParent();

@@ -17,6 +17,7 @@ import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
+import org.itapipe.service.ServiceHeaps;
 
 /**
  * The ingest API, the streams application and the sink, each in its own JVM started through the {@code itapipe}
@@ -77,8 +78,12 @@ final class PipelineServices implements AutoCloseable {
         try {
             for (String service : SERVICES) {
                 String name = "service-" + service;
-                List<String> jvmOptions = profile ? List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
-                        + "filename=" + stack.logFile(name).resolveSibling(name + ".jfr")) : List.of();
+                // Each service within its heap limit, as the itapipe script and the Docker image run it.
+                List<String> jvmOptions = new ArrayList<>(ServiceHeaps.jvmOption(service).stream().toList());
+                if (profile) {
+                    jvmOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + stack.logFile(name).resolveSibling(name + ".jfr"));
+                }
                 processes.put(service, stack.startJvm(name, jvmOptions, launcherMainClass,
                         List.of(service, "--config", config.toString())));
             }
