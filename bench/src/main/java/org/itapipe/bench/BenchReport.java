@@ -47,6 +47,7 @@ public final class BenchReport {
     private final Map<String, Double> replayPhasesSeconds = new LinkedHashMap<>();
     private final Map<String, Long> peakRssMiB = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> cpuSeconds = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> cpuMicrosPerSubmission = new LinkedHashMap<>();
     private final Map<String, String> observations = new LinkedHashMap<>();
 
     public BenchReport(String size, Machine machine) {
@@ -66,9 +67,12 @@ public final class BenchReport {
         peakRssMiB.put(process, mebibytes);
     }
 
-    /** CPU time each process used during a phase of the run. */
-    public synchronized void cpuSeconds(String phase, Map<String, Double> byProcess) {
+    /** CPU time each process used during a phase of the run in which {@code submissions} went through. */
+    public synchronized void cpuSeconds(String phase, Map<String, Double> byProcess, long submissions) {
         cpuSeconds.put(phase, new LinkedHashMap<>(byProcess));
+        Map<String, Long> perSubmission = new LinkedHashMap<>();
+        byProcess.forEach((process, seconds) -> perSubmission.put(process, Math.round(seconds * 1e6 / submissions)));
+        cpuMicrosPerSubmission.put(phase, perSubmission);
     }
 
     /** Something seen during the run that explains a figure, e.g. the sink's batch times. */
@@ -123,7 +127,7 @@ public final class BenchReport {
                             .map(heap -> heap.getKey() + " " + heap.getValue()).toList()));
         }
         cpuSeconds.forEach((phase, byProcess) -> out.println("CPU seconds during the " + phase + ": "
-                + join(byProcess)));
+                + join(byProcess) + "; CPU µs per submission: " + join(cpuMicrosPerSubmission.get(phase))));
         observations.forEach((what, value) -> out.println(what + ": " + value));
         out.flush();
     }
@@ -152,6 +156,7 @@ public final class BenchReport {
         json.put("peakRssMiB", peakRssMiB);
         json.put("heapLimits", ServiceHeaps.all());
         json.put("cpuSeconds", cpuSeconds);
+        json.put("cpuMicrosPerSubmission", cpuMicrosPerSubmission);
         json.put("observations", observations);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -89,7 +89,7 @@ public final class Benchmarks {
             announce(scope + ": " + waves.total() + " records");
             Map<String, Double> before = cpuSeconds(processes);
             new ReplayBench(stack, reference, report).run(waves, scope);
-            report.cpuSeconds("replay", since(before, processes));
+            report.cpuSeconds("replay", since(before, processes), waves.total());
             processes.forEach((name, pid) -> report.peakRss(name, ProcessUsage.peakRssMiB(pid)));
 
             announce("latency: " + size.latencyRate() + " submissions/s through the ingest API, "
@@ -101,7 +101,8 @@ public final class Benchmarks {
             new LatencyBench(stack.endpoints(), serdes, new LatencySubmissions(
                     reference.methodologies().require(LATENCY_YEAR), organizations), services)
                     .measure(size.latencyRate(), size.latencyWarmUp(), size.latencyDuration()).forEach(report::add);
-            report.cpuSeconds("latency run", since(before, processes));
+            report.cpuSeconds("latency run", since(before, processes), size.latencyRate()
+                    * (size.latencyWarmUp().toSeconds() + size.latencyDuration().toSeconds()));
             observeSink(report, sinkBefore, services.metrics("sink"));
             observeStreams(report, services.metrics("streams"));
             report.observe("active ClickHouse parts per table after the latency run", new ClickHouseHttp(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.itapipe.service.ServiceHeaps;
 import org.itapipe.testkit.LauncherProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,15 @@ class BenchCommandTest {
                 assertThat(phase.getValue().asDouble()).as(phase.getKey()).isPositive());
         assertThat(report.get("peakRssMiB").get("streams").asLong()).isPositive();
         assertThat(report.get("peakRssMiB").get("sink").asLong()).isPositive();
+        assertThat(report.get("heapLimits").get("streams").asText()).as("the services ran within their heaps")
+                .isEqualTo(ServiceHeaps.all().get("streams"));
+        JsonNode replayCpu = report.get("cpuSeconds").get("replay");
+        JsonNode replayMicros = report.get("cpuMicrosPerSubmission").get("replay");
+        assertThat(replayMicros.get("streams").asLong()).as("CPU µs per submission of streams in the replay")
+                .isPositive();
+        assertThat(replayMicros.get("streams").asDouble() / replayMicros.get("sink").asDouble()).as("the same "
+                + "seconds divided by the same count").isCloseTo(replayCpu.get("streams").asDouble()
+                / replayCpu.get("sink").asDouble(), within(0.05));
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
     }
 }
