@@ -47,8 +47,7 @@ public final class Migrations {
 
     /**
      * The migrations in {@code files}, in version order. A file that is not named {@code V<n>__<name>.sql}, or a
-     * version given twice by different files, is refused: either would otherwise be skipped or applied in an order
-     * nobody chose.
+     * version given twice, is refused: either would otherwise be skipped or applied in an order nobody chose.
      */
     static List<Migration> fromFiles(List<Path> files) {
         Map<Integer, Migration> byVersion = new TreeMap<>();
@@ -61,9 +60,7 @@ public final class Migrations {
             String sql = read(file);
             Migration migration = new Migration(Integer.parseInt(name.group(1)), name.group(2), sql, sha256(sql));
             Migration twin = byVersion.putIfAbsent(migration.version(), migration);
-            // The same file reached through two class path entries (a jar and a jar naming it in its manifest) is
-            // one migration; two different files of one version are not.
-            if (twin != null && !twin.equals(migration)) {
+            if (twin != null) {
                 throw new MigrationException("V" + migration.version() + " is given twice (" + twin.name() + ", "
                         + migration.name() + ")");
             }

@@ -44,21 +44,11 @@ class MigrationsTest {
     }
 
     @Test
-    void aVersionGivenTwiceByDifferentFilesIsRefused() throws IOException {
+    void aVersionGivenTwiceIsRefused() throws IOException {
         List<Path> files = List.of(file("V3__one.sql", "SELECT 1;"), file("V3__other.sql", "SELECT 2;"));
 
         assertThatThrownBy(() -> Migrations.fromFiles(files)).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("V3 is given twice");
-    }
-
-    @Test
-    void theSameFileReachedTwiceThroughTheClassPathIsOneMigration() throws IOException {
-        Path file = file("V3__one.sql", "SELECT 1;");
-        Files.createDirectories(dir.resolve("copy"));
-        Path copy = Files.writeString(dir.resolve("copy").resolve("V3__one.sql"), "SELECT 1;");
-
-        assertThat(Migrations.fromFiles(List.of(file, copy))).singleElement()
-                .satisfies(migration -> assertThat(migration.name()).isEqualTo("one"));
     }
 
     @Test
