@@ -29,6 +29,11 @@ public record HttpEndpoint(String host, int port, String portSetting) {
 
     /** The base URL once bound to {@code boundPort} (which differs from {@link #port()} when that is 0). */
     public String url(int boundPort) {
-        return "http://" + host + ":" + boundPort;
+        return url(boundPort, false);
+    }
+
+    /** The same, over HTTPS when {@code tls}. */
+    public String url(int boundPort, boolean tls) {
+        return (tls ? "https://" : "http://") + host + ":" + boundPort;
     }
 }

@@ -7,13 +7,9 @@ import org.itapipe.config.ConfigSource;
 import org.itapipe.config.SchemaSettings;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.ingest.IngestApplication;
-import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.KeyDirectory;
-import org.itapipe.ingest.auth.SharedApiKeys;
+import org.itapipe.ingest.auth.KeysLocation;
 import org.itapipe.ingest.http.IngestSettings;
-import org.itapipe.schemas.registry.SchemaRegistryClient;
-import org.itapipe.schemas.topics.TopicSerdes;
-import org.itapipe.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,25 +37,13 @@ final class IngestCommand implements Callable<Integer> {
         IngestSettings settings = IngestSettings.from(source);
         TopicSettings topics = TopicSettings.from(source);
         boolean autoRegister = SchemaSettings.from(source).autoRegister();
-        KeyDirectory keys;
-        String keysAt;
-        if (settings.keysSource() == IngestSettings.KeysSource.KAFKA) {
-            IngestApplication.createTopics(config.connections(), topics);
-            SharedApiKeys shared = SharedApiKeys.follow(config.connections().kafka(),
-                    new TopicSerdes(new SchemaRegistryClient(config.connections().registry()), autoRegister));
-            keys = shared;
-            keysAt = shared.keys().size() + " on " + Topics.API_KEYS.name();
-        } else {
-            ApiKeyStore file = ApiKeyStore.load(settings.keysFile());
-            keys = file;
-            keysAt = file.keys().size() + " in " + settings.keysFile().toAbsolutePath();
-        }
-        try (keys) {
+        KeysLocation keysLocation = KeysLocation.of(source, config.connections());
+        try (KeyDirectory keys = keysLocation.open()) {
             IngestApplication ingest = IngestApplication.start(config.connections(), settings, config.reference(),
                     keys, autoRegister, topics);
             Map<String, String> endpoints = new LinkedHashMap<>();
             endpoints.put("ingest.url", settings.url(ingest.port()));
-            endpoints.put("ingest.keys", keysAt);
+            endpoints.put("ingest.keys", keys.keys().size() + " " + keysLocation.describe());
             return RunningService.untilInterrupted("ingest", ingest, spec.commandLine().getOut(), endpoints);
         }
     }

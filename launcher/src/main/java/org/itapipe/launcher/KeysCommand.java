@@ -5,20 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.itapipe.config.SchemaSettings;
-import org.itapipe.config.TopicSettings;
-import org.itapipe.ingest.IngestApplication;
-import org.itapipe.ingest.auth.ApiKey;
 import org.itapipe.ingest.auth.ApiKeyStore;
+import org.itapipe.ingest.auth.KeysLocation;
 import org.itapipe.ingest.auth.Scope;
-import org.itapipe.ingest.auth.SharedApiKeys;
-import org.itapipe.ingest.http.IngestSettings;
-import org.itapipe.schemas.registry.SchemaRegistryClient;
-import org.itapipe.schemas.topics.TopicSerdes;
-import org.itapipe.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,64 +35,9 @@ final class KeysCommand {
                 description = "Default: ingest.keys-file setting (with ingest.keys-source=file, the default).")
         private Path keysFile;
 
-        private IngestSettings settings() {
-            return IngestSettings.from(config.source());
-        }
-
-        private boolean onKafka() {
-            return keysFile == null && settings().keysSource() == IngestSettings.KeysSource.KAFKA;
-        }
-
-        private Path file() {
-            return keysFile != null ? keysFile : settings().keysFile();
-        }
-
-        String describe() {
-            return onKafka() ? "on " + Topics.API_KEYS.name() : "in " + file().toAbsolutePath();
-        }
-
-        ApiKeyStore.CreatedKey create(String name, Scope scope, Optional<Instant> expiresAt) {
-            if (onKafka()) {
-                IngestApplication.createTopics(config.connections(), TopicSettings.from(config.source()));
-                ApiKeyStore.CreatedKey created = ApiKeyStore.CreatedKey.generate(name, scope, expiresAt);
-                SharedApiKeys.publish(config.connections().kafka(), serdes(), created.key());
-                return created;
-            }
-            ApiKeyStore store = ApiKeyStore.load(file());
-            ApiKeyStore.CreatedKey created = store.create(name, scope, expiresAt);
-            store.save(file());
-            return created;
-        }
-
-        List<ApiKey> list() throws InterruptedException {
-            if (onKafka()) {
-                try (SharedApiKeys shared = SharedApiKeys.follow(config.connections().kafka(), serdes())) {
-                    return shared.keys();
-                }
-            }
-            return ApiKeyStore.load(file()).keys();
-        }
-
-        /** False when there is no such key. */
-        boolean revoke(String id) throws InterruptedException {
-            if (onKafka()) {
-                boolean known = list().stream().anyMatch(key -> key.id().equals(id));
-                if (known) {
-                    SharedApiKeys.revoke(config.connections().kafka(), id);
-                }
-                return known;
-            }
-            ApiKeyStore store = ApiKeyStore.load(file());
-            boolean revoked = store.revoke(id);
-            if (revoked) {
-                store.save(file());
-            }
-            return revoked;
-        }
-
-        private TopicSerdes serdes() {
-            return new TopicSerdes(new SchemaRegistryClient(config.connections().registry()),
-                    SchemaSettings.from(config.source()).autoRegister());
+        KeysLocation location() {
+            return keysFile != null ? new KeysLocation.InFile(keysFile)
+                    : KeysLocation.of(config.source(), config.connections());
         }
     }
 
@@ -130,14 +66,15 @@ final class KeysCommand {
             if (expiresInDays != null && expiresInDays < 1) {
                 throw new IllegalArgumentException("--expires-in must be at least 1 day, not " + expiresInDays);
             }
-            ApiKeyStore.CreatedKey created = keys.create(name, Scope.parse(scope), Optional.ofNullable(expiresInDays)
-                    .map(days -> Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS)));
+            KeysLocation location = keys.location();
+            ApiKeyStore.CreatedKey created = location.create(name, Scope.parse(scope), Optional.ofNullable(
+                    expiresInDays).map(days -> Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS)));
             PrintWriter out = spec.commandLine().getOut();
             out.println(created.plainText());
             out.flush();
             spec.commandLine().getErr().println("itapipe: key " + created.key().id() + " (" + created.key().scope()
                     .text() + created.key().expiresAt().map(at -> ", expires " + at).orElse("") + ") stored hashed "
-                    + keys.describe() + "; this is the only time it is shown");
+                    + location.describe() + "; this is the only time it is shown");
             return 0;
         }
     }
@@ -154,7 +91,7 @@ final class KeysCommand {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            keys.list().forEach(key -> out.println(key.id() + "\t" + key.scope().text() + "\t"
+            keys.location().list().forEach(key -> out.println(key.id() + "\t" + key.scope().text() + "\t"
                     + key.expiresAt().map(Instant::toString).orElse("never") + "\t" + key.name()));
             out.flush();
             return 0;
@@ -175,10 +112,11 @@ final class KeysCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (!keys.revoke(id)) {
-                throw new IllegalArgumentException("there is no key " + id + " " + keys.describe());
+            KeysLocation location = keys.location();
+            if (!location.revoke(id)) {
+                throw new IllegalArgumentException("there is no key " + id + " " + location.describe());
             }
-            spec.commandLine().getErr().println("itapipe: key " + id + " revoked " + keys.describe());
+            spec.commandLine().getErr().println("itapipe: key " + id + " revoked " + location.describe());
             return 0;
         }
     }

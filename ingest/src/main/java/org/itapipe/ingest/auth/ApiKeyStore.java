@@ -170,6 +170,7 @@ public final class ApiKeyStore implements KeyDirectory {
         }
     }
 
+    @Override
     public synchronized List<ApiKey> keys() {
         return List.copyOf(byId.values());
     }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public interface KeyDirectory extends AutoCloseable {
 
     /** The key with this id, if the directory knows it now. */
     Optional<ApiKey> find(String id);
+
+    /** Every key the directory knows now. */
+    List<ApiKey> keys();
 
     /** Whether {@code presented} is a key of this directory that is valid at {@code now}. */
     default Authentication authenticate(String presented, Instant now) {

@@ -53,6 +53,7 @@ public final class SharedApiKeys implements KeyDirectory, AutoCloseable {
     }
 
     /** Every live key, by id. */
+    @Override
     public List<ApiKey> keys() {
         return entries.snapshot().values().stream().map(SharedApiKeys::apiKey)
                 .sorted(Comparator.comparing(ApiKey::id)).toList();

@@ -56,7 +56,6 @@ public record IngestSettings(HttpEndpoint http, long maxRequestBytes, double rat
 
     /** The API's base URL once bound to {@code boundPort}: https when it has a keystore. */
     public String url(int boundPort) {
-        String plain = http.url(boundPort);
-        return tls.isPresent() ? plain.replaceFirst("^http:", "https:") : plain;
+        return http.url(boundPort, tls.isPresent());
     }
 }
