@@ -12,6 +12,8 @@ public record Connections(KafkaSettings kafka, RegistrySettings registry, ClickH
 
     public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap";
     public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
+    /** The Kafka client setting that holds a SASL login (user and password). */
+    public static final String SASL_LOGIN = "sasl.jaas.config";
     public static final String REGISTRY_URL = "registry.url";
     public static final String REGISTRY_USER = "registry.user";
     public static final String REGISTRY_PASSWORD = "registry.password";
@@ -21,12 +23,33 @@ public record Connections(KafkaSettings kafka, RegistrySettings registry, ClickH
 
     /** Reads the connection settings; a missing required key fails with the key and its environment variable. */
     public static Connections from(ConfigSource config) {
+        return from(config, Map.of());
+    }
+
+    /**
+     * The connections of one principal (a service, or {@code keys} for the key operator): its own
+     * {@code <principal>.kafka.client.*} settings (e.g. its SASL login) over the shared {@code kafka.client.*}.
+     */
+    public static Connections from(ConfigSource config, String principal) {
+        return from(config, config.withPrefix(principal + "." + KAFKA_CLIENT_PREFIX));
+    }
+
+    private static Connections from(ConfigSource config, Map<String, String> ownKafkaClient) {
+        Map<String, String> kafkaClient = new LinkedHashMap<>(config.withPrefix(KAFKA_CLIENT_PREFIX));
+        kafkaClient.putAll(ownKafkaClient);
         return new Connections(
-                new KafkaSettings(config.require(KAFKA_BOOTSTRAP), config.withPrefix(KAFKA_CLIENT_PREFIX)),
+                new KafkaSettings(config.require(KAFKA_BOOTSTRAP), kafkaClient),
                 new RegistrySettings(parseUrl(config.require(REGISTRY_URL)), config.get(REGISTRY_USER, ""),
                         new Secret(config.get(REGISTRY_PASSWORD, ""))),
                 new ClickHouseSettings(config.require(CLICKHOUSE_JDBC), config.get(CLICKHOUSE_USER, "default"),
                         new Secret(config.get(CLICKHOUSE_PASSWORD, ""))));
+    }
+
+    /** The same, with {@code settings} added to (or replacing) the Kafka client's. */
+    public Connections withKafkaClient(Map<String, String> settings) {
+        Map<String, String> kafkaClient = new LinkedHashMap<>(kafka.clientOverrides());
+        kafkaClient.putAll(settings);
+        return new Connections(new KafkaSettings(kafka.bootstrapServers(), kafkaClient), registry, clickhouse);
     }
 
     /** The settings as key/value entries, in the order {@code itapipe stack} prints them; secrets in clear. */

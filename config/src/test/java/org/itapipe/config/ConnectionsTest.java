@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,25 @@ class ConnectionsTest {
     }
 
     @Test
+    void aPrincipalsOwnKafkaSettingsOverrideTheSharedOnesAndNoOtherPrincipalSeesThem() {
+        Map<String, String> file = new HashMap<>(FILE);
+        file.put("kafka.client.sasl.jaas.config", "shared login");
+        file.put("sink.kafka.client.sasl.jaas.config", "the sink's login");
+        file.put("ingest.kafka.client.sasl.jaas.config", "ingest's login");
+        ConfigSource config = ConfigSource.of(file, Map.of());
+
+        assertThat(Connections.from(config, "sink").kafka().clientOverrides())
+                .containsEntry("sasl.jaas.config", "the sink's login").containsEntry("security.protocol", "SASL_SSL")
+                .doesNotContainKey("ingest.kafka.client.sasl.jaas.config");
+        assertThat(Connections.from(config, "streams").kafka().clientOverrides())
+                .containsEntry("sasl.jaas.config", "shared login");
+        assertThat(Connections.from(config).kafka().clientOverrides()).containsEntry("sasl.jaas.config", "shared login");
+        assertThat(Connections.from(config, "sink").withKafkaClient(Map.of("sasl.jaas.config", "another"))
+                .kafka().clientOverrides()).containsEntry("sasl.jaas.config", "another")
+                .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
     void environmentVariablesOverrideTheFile() {
         Connections connections = Connections.from(ConfigSource.of(FILE, Map.of(
                 "ITAPIPE_KAFKA_BOOTSTRAP", "127.0.0.1:19092",
@@ -54,7 +74,7 @@ class ConnectionsTest {
 
     @Test
     void aUrlThatIsNotJdbcIsRejectedWithTheRule() {
-        Map<String, String> file = new java.util.HashMap<>(FILE);
+        Map<String, String> file = new HashMap<>(FILE);
         file.put("clickhouse.jdbc", "http://ch:8123");
 
         assertThatThrownBy(() -> Connections.from(ConfigSource.of(file, Map.of())))

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -17,10 +16,8 @@ import java.util.HexFormat;
  */
 record ClickHouseUsers(String writerPassword, String analystPassword) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     static ClickHouseUsers generate() {
-        return new ClickHouseUsers(randomPassword(), randomPassword());
+        return new ClickHouseUsers(Passwords.draw(), Passwords.draw());
     }
 
     /** The two users for a stock ClickHouse server (a users.d file), passwords hashed. */
@@ -85,11 +82,6 @@ record ClickHouseUsers(String writerPassword, String analystPassword) {
                 EmbeddedClickHouse.ANALYST);
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 
     private static String sha256(String text) {
         try {

@@ -72,7 +72,7 @@ public final class ContainerStack implements AutoCloseable {
                 URI.create("http://" + clickhouse.getHost() + ":" + clickhouse.getMappedPort(8123)),
                 clickhouse.getHost() + ":" + clickhouse.getMappedPort(9000),
                 new ClickHouseSettings(jdbc, EmbeddedClickHouse.ANALYST, new Secret(users.analystPassword())),
-                Path.of("containers"), Map.of("kafka", took, "registry", took, "clickhouse", took), 1);
+                Path.of("containers"), Map.of("kafka", took, "registry", took, "clickhouse", took), 1, Map.of());
         return new ContainerStack(kafka, registry, clickhouse, endpoints);
     }
 

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
@@ -33,28 +37,37 @@ final class EmbeddedKafka implements KafkaPart {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Duration readyAfter;
+    private final Map<String, String> clientSettings;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Duration readyAfter) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Duration readyAfter,
+                          Map<String, String> clientSettings) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.readyAfter = readyAfter;
+        this.clientSettings = Map.copyOf(clientSettings);
     }
 
-    static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
+    /** A plain-text broker, or with {@code security} a SASL/TLS one that only the admin may use until ACLs exist. */
+    static EmbeddedKafka start(Path dataDir, int port, int controllerPort, Optional<BrokerSecurity> security) {
         long started = System.nanoTime();
         String bootstrap = "127.0.0.1:" + port;
         Properties config = brokerConfig(dataDir, 1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1);
-        formatOnce(dataDir, config, Uuid.randomUuid().toString());
+        security.ifPresent(secured -> secured.secure(config, port, controllerPort));
+        formatOnce(dataDir, config, Uuid.randomUuid().toString(),
+                security.map(BrokerSecurity::formatArguments).orElse(List.of()));
+        Map<String, Object> admin = security.map(secured -> secured.adminClient(bootstrap))
+                .orElse(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         try {
             server.startup();
-            Await.until("Kafka at " + bootstrap, READY_TIMEOUT, () -> answers(bootstrap, 1), () -> { });
+            Await.until("Kafka at " + bootstrap, READY_TIMEOUT, () -> answers(admin, 1), () -> { });
         } catch (RuntimeException e) {
             server.shutdown();
             server.awaitShutdown();
             throw e;
         }
-        return new EmbeddedKafka(server, bootstrap, Duration.ofNanos(System.nanoTime() - started));
+        return new EmbeddedKafka(server, bootstrap, Duration.ofNanos(System.nanoTime() - started),
+                security.map(BrokerSecurity::clientSettings).orElse(Map.of()));
     }
 
     /**
@@ -94,9 +107,9 @@ final class EmbeddedKafka implements KafkaPart {
     /**
      * Writes {@code config} to {@code <dataDir>/server.properties} and, unless the directory already holds a broker
      * (a restart keeps the cluster and its data), formats its storage for {@code clusterId}, as kafka-storage.sh
-     * format would.
+     * format would, with {@code extraArguments} (e.g. {@code --add-scram}).
      */
-    static Path formatOnce(Path dataDir, Properties config, String clusterId) {
+    static Path formatOnce(Path dataDir, Properties config, String clusterId, List<String> extraArguments) {
         Path propertiesFile = dataDir.resolve("server.properties");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
@@ -107,7 +120,10 @@ final class EmbeddedKafka implements KafkaPart {
             if (Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
                 return propertiesFile;
             }
-            int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propertiesFile.toString()},
+            List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c",
+                    propertiesFile.toString()));
+            arguments.addAll(extraArguments);
+            int exit = StorageTool.execute(arguments.toArray(String[]::new),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new StackStartFailed("formatting Kafka storage in " + dataDir + " failed (" + exit + "): "
@@ -119,12 +135,12 @@ final class EmbeddedKafka implements KafkaPart {
         }
     }
 
-    /** Whether the cluster at {@code bootstrap} answers with at least {@code brokers} live brokers. */
-    static boolean answers(String bootstrap, int brokers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+    /** Whether the cluster that {@code client} (an admin's settings) reaches answers with {@code brokers} brokers. */
+    static boolean answers(Map<String, Object> client, int brokers) throws Exception {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(settings)) {
             return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= brokers;
         }
     }
@@ -132,6 +148,11 @@ final class EmbeddedKafka implements KafkaPart {
     @Override
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    @Override
+    public Map<String, String> clientSettings() {
+        return clientSettings;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -50,14 +51,15 @@ public final class EmbeddedStack implements AutoCloseable {
     private boolean stopped;
 
     private EmbeddedStack(KafkaPart kafka, EmbeddedSchemaRegistry registry, EmbeddedClickHouse clickhouse,
-                          Supplier<EmbeddedClickHouse> clickhouseStarter, StackOptions options) {
+                          Supplier<EmbeddedClickHouse> clickhouseStarter, StackOptions options,
+                          Map<String, String> kafkaLogins) {
         this.dirs = new StateDirectories(options.stateDir());
         this.kafka = kafka;
         this.registry = registry;
         this.clickhouse = clickhouse;
         this.clickhouseStarter = clickhouseStarter;
         this.endpoints = new StackEndpoints(
-                new Connections(KafkaSettings.of(kafka.bootstrapServers()),
+                new Connections(new KafkaSettings(kafka.bootstrapServers(), kafka.clientSettings()),
                         RegistrySettings.of(registry.url().toString()),
                         new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.WRITER,
                                 new Secret(clickhouse.users().writerPassword()))),
@@ -65,7 +67,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 new ClickHouseSettings(clickhouse.jdbcUrl(), EmbeddedClickHouse.ANALYST,
                         new Secret(clickhouse.users().analystPassword())), options.stateDir(),
                 Map.of("kafka", kafka.readyAfter(), "registry", registry.readyAfter(),
-                        "clickhouse", clickhouse.readyAfter()), kafka.replicas());
+                        "clickhouse", clickhouse.readyAfter()), kafka.replicas(), kafkaLogins);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         watch(clickhouse);
         registry.process().exited().thenRunAsync(this::registryEnded, supervisor);
@@ -79,6 +81,8 @@ public final class EmbeddedStack implements AutoCloseable {
         var dirs = new StateDirectories(options.stateDir());
         dirs.prepare();
 
+        Optional<BrokerSecurity> security = options.kafkaAccess() instanceof KafkaAccess.Secured
+                ? Optional.of(BrokerSecurity.generate(dirs.kafkaData().resolve("tls"))) : Optional.empty();
         ExecutorService starter = Executors.newFixedThreadPool(3);
         try {
             var registry = startAsync(starter, () -> EmbeddedSchemaRegistry.start(build, cache, ports.registry(), dirs));
@@ -86,18 +90,30 @@ public final class EmbeddedStack implements AutoCloseable {
             Supplier<EmbeddedClickHouse> clickhouseStarter = () -> EmbeddedClickHouse.start(build, cache,
                     options.env(), dirs, ports.clickhouseHttp(), ports.clickhouseNative(), users);
             var clickhouse = startAsync(starter, clickhouseStarter);
-            var kafka = startAsync(starter, () -> startKafka(options, dirs));
-            return new EmbeddedStack(await(kafka, registry, clickhouse), await(registry, kafka, clickhouse),
-                    await(clickhouse, kafka, registry), clickhouseStarter, options);
+            var kafka = startAsync(starter, () -> startKafka(options, dirs, security));
+            KafkaPart startedKafka = await(kafka, registry, clickhouse);
+            EmbeddedSchemaRegistry startedRegistry = await(registry, kafka, clickhouse);
+            EmbeddedClickHouse startedClickhouse = await(clickhouse, kafka, registry);
+            Map<String, String> logins;
+            try {
+                logins = security.map(secured -> secured.createPrincipals(startedKafka.bootstrapServers(),
+                        ((KafkaAccess.Secured) options.kafkaAccess()).principals())).orElse(Map.of());
+            } catch (RuntimeException e) {
+                List.of(startedClickhouse, startedRegistry, startedKafka).forEach(StackPart::close);
+                throw e;
+            }
+            return new EmbeddedStack(startedKafka, startedRegistry, startedClickhouse, clickhouseStarter, options,
+                    logins);
         } finally {
             starter.shutdown();
         }
     }
 
-    private static KafkaPart startKafka(StackOptions options, StateDirectories dirs) {
+    private static KafkaPart startKafka(StackOptions options, StateDirectories dirs,
+                                        Optional<BrokerSecurity> security) {
         StackPorts ports = options.ports();
         if (options.kafkaBrokers() == 1) {
-            return EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(), ports.kafkaController());
+            return EmbeddedKafka.start(dirs.kafkaData(), ports.kafka(), ports.kafkaController(), security);
         }
         List<Integer> brokers = IntStream.rangeClosed(1, options.kafkaBrokers()).map(ports::kafkaBroker).boxed()
                 .toList();
@@ -141,8 +157,9 @@ public final class EmbeddedStack implements AutoCloseable {
         return dirs.services().resolve(service);
     }
 
+    /** The connections of the stack's own user: on a secured Kafka its super user {@code admin}. */
     public Connections connections() {
-        return endpoints.connections();
+        return endpoints.connections(BrokerSecurity.ADMIN);
     }
 
     /**

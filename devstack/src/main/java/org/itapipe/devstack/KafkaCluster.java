@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
@@ -113,7 +114,7 @@ public final class KafkaCluster implements KafkaPart {
             Path dataDir = dataRoot.resolve("kafka-" + node);
             Properties config = EmbeddedKafka.brokerConfig(dataDir, node, brokerPort(node), controllerPort(node),
                     voters, brokers);
-            configFiles.add(EmbeddedKafka.formatOnce(dataDir, config, clusterId));
+            configFiles.add(EmbeddedKafka.formatOnce(dataDir, config, clusterId, List.of()));
         }
     }
 
@@ -149,7 +150,8 @@ public final class KafkaCluster implements KafkaPart {
 
     private void awaitBrokers(int brokers) {
         Await.until(brokers + " Kafka brokers at " + bootstrapServers(), READY_TIMEOUT,
-                () -> EmbeddedKafka.answers(bootstrapServers(), brokers),
+                () -> EmbeddedKafka.answers(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                        brokers),
                 () -> brokersNow().forEach(ChildJvm::requireAlive));
     }
 
@@ -178,6 +180,11 @@ public final class KafkaCluster implements KafkaPart {
 
     public KafkaSettings settings() {
         return KafkaSettings.of(bootstrapServers());
+    }
+
+    @Override
+    public Map<String, String> clientSettings() {
+        return Map.of();
     }
 
     @Override

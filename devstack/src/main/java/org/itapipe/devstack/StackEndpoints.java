@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +16,13 @@ import org.itapipe.config.TopicSettings;
 
 /**
  * Where the running stack answers and how long each part took to become ready. {@link #lines()} is the stable
- * {@code key=value} block {@code itapipe stack} prints; its connection keys are the config keys services read.
+ * {@code key=value} block {@code itapipe stack} prints; its connection keys are the config keys services read. On a
+ * secured Kafka, {@code connections} holds what every client sets (TLS, SASL) and {@code kafkaLogins} each
+ * principal's login, printed as {@code <principal>.kafka.client.sasl.jaas.config}: the override that service reads.
  */
 public record StackEndpoints(Connections connections, URI clickhouseHttp, String clickhouseNative,
                              ClickHouseSettings clickhouseAnalyst, Path stateDir, Map<String, Duration> readyTimes,
-                             int kafkaReplicas) {
+                             int kafkaReplicas, Map<String, String> kafkaLogins) {
 
     /**
      * The dev stack's block turns schema auto-registration on: services started with it as their config register
@@ -31,12 +35,30 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
 
     public StackEndpoints {
         readyTimes = Map.copyOf(readyTimes);
+        kafkaLogins = Collections.unmodifiableMap(new LinkedHashMap<>(kafkaLogins));
+    }
+
+    /** The connections of {@code principal} (its Kafka login added); the shared ones on an open Kafka. */
+    public Connections connections(String principal) {
+        String login = kafkaLogins.get(principal);
+        if (kafkaLogins.isEmpty()) {
+            return connections;
+        }
+        if (login == null) {
+            throw new IllegalArgumentException("the stack's Kafka has no principal " + principal + "; it has "
+                    + kafkaLogins.keySet());
+        }
+        return connections.withKafkaClient(Map.of(Connections.SASL_LOGIN, login));
     }
 
     public List<String> lines() {
         Map<String, String> entries = connections.toEntries();
         List<String> lines = new ArrayList<>();
         lines.add(line(Connections.KAFKA_BOOTSTRAP, entries.get(Connections.KAFKA_BOOTSTRAP)));
+        entries.entrySet().stream().filter(entry -> entry.getKey().startsWith(Connections.KAFKA_CLIENT_PREFIX))
+                .forEach(entry -> lines.add(line(entry.getKey(), entry.getValue())));
+        kafkaLogins.forEach((principal, login) -> lines.add(line(
+                principal + "." + Connections.KAFKA_CLIENT_PREFIX + Connections.SASL_LOGIN, login)));
         lines.add(line(Connections.REGISTRY_URL, entries.get(Connections.REGISTRY_URL)));
         lines.add(line("clickhouse.http", clickhouseHttp.toString()));
         lines.add(line("clickhouse.native", clickhouseNative));

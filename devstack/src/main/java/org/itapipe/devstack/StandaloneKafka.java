@@ -2,6 +2,7 @@ package org.itapipe.devstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.itapipe.config.KafkaSettings;
 
 /**
@@ -43,7 +44,7 @@ public final class StandaloneKafka implements AutoCloseable {
     /** Starts the broker again on the same ports and data. */
     public void restart() {
         if (broker == null) {
-            broker = EmbeddedKafka.start(dataDir, port, controllerPort);
+            broker = EmbeddedKafka.start(dataDir, port, controllerPort, Optional.empty());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
+import org.itapipe.config.RegistrySettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.ingest.IngestApplication;
@@ -51,8 +52,17 @@ final class ConfigOptions {
         return ConfigSource.load(null, env).withDefaults(fallbacks);
     }
 
-    Connections connections() {
-        return Connections.from(source());
+    /**
+     * The connections of {@code principal} (one of {@link KafkaPrincipals}): on a secured Kafka each command connects
+     * with its own login ({@code <principal>.kafka.client.*}), within its own ACLs.
+     */
+    Connections connections(String principal) {
+        return Connections.from(source(), principal);
+    }
+
+    /** The schema registry alone, for commands that use no Kafka. */
+    RegistrySettings registry() {
+        return Connections.from(source()).registry();
     }
 
     /** The geography, the organizations ({@code organizations.file}) and methodologies ({@code methodology.dir}). */

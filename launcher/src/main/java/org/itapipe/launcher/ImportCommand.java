@@ -102,10 +102,10 @@ final class ImportCommand implements Callable<Integer> {
         BulkImport importer = config.reference().bulkImport();
         ImportSummary summary;
         if (!dryRun) {
-            IngestApplication.createTopics(config.connections(), TopicSettings.from(config.source()));
+            IngestApplication.createTopics(config.connections(KafkaPrincipals.INGEST), TopicSettings.from(config.source()));
         }
         try (ProgressBar progress = progressBar("import", dryRun ? records : records * 2);
-             SubmissionPublisher publisher = dryRun ? null : IngestApplication.publisher(config.connections(),
+             SubmissionPublisher publisher = dryRun ? null : IngestApplication.publisher(config.connections(KafkaPrincipals.INGEST),
                      IngestSettings.from(config.source()), autoRegister)) {
             summary = importer.run(sources, BulkImport.Admission.ALL, Optional.ofNullable(publisher),
                     result -> progress.step());

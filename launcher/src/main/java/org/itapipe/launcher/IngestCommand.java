@@ -37,9 +37,9 @@ final class IngestCommand implements Callable<Integer> {
         IngestSettings settings = IngestSettings.from(source);
         TopicSettings topics = TopicSettings.from(source);
         boolean autoRegister = SchemaSettings.from(source).autoRegister();
-        KeysLocation keysLocation = KeysLocation.of(source, config.connections());
+        KeysLocation keysLocation = KeysLocation.of(source, config.connections(KafkaPrincipals.INGEST));
         try (KeyDirectory keys = keysLocation.open()) {
-            IngestApplication ingest = IngestApplication.start(config.connections(), settings, config.reference(),
+            IngestApplication ingest = IngestApplication.start(config.connections(KafkaPrincipals.INGEST), settings, config.reference(),
                     keys, autoRegister, topics);
             Map<String, String> endpoints = new LinkedHashMap<>();
             endpoints.put("ingest.url", settings.url(ingest.port()));

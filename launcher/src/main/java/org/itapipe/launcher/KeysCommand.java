@@ -37,7 +37,7 @@ final class KeysCommand {
 
         KeysLocation location() {
             return keysFile != null ? new KeysLocation.InFile(keysFile)
-                    : KeysLocation.of(config.source(), config.connections());
+                    : KeysLocation.of(config.source(), config.connections(KafkaPrincipals.KEYS));
         }
     }
 

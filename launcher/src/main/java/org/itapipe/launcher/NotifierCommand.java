@@ -35,7 +35,7 @@ final class NotifierCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         NotifierSettings settings = NotifierSettings.from(config.source());
         IngestApplication.ReferenceData reference = config.reference();
-        NotifierApplication notifier = NotifierApplication.start(config.connections(), settings,
+        NotifierApplication notifier = NotifierApplication.start(config.connections(KafkaPrincipals.NOTIFIER), settings,
                 reference.methodologies(), reference.organizations());
         return RunningService.untilInterrupted("notifier", notifier, spec.commandLine().getOut(),
                 settings.http().url(notifier.httpPort()));
@@ -58,7 +58,7 @@ final class NotifierCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            ParkedReplay.Result result = ParkedReplay.replay(config.connections(),
+            ParkedReplay.Result result = ParkedReplay.replay(config.connections(KafkaPrincipals.NOTIFIER),
                     NotifierSettings.from(config.source()), config.reference().methodologies(), destination);
             spec.commandLine().getErr().println("itapipe: replayed " + result.replayed() + " parked alerts to "
                     + destination + (result.remaining() > 0 ? "; it still refuses, the rest stay parked" : ""));

@@ -27,7 +27,7 @@ final class SchemasCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            new TopicSerdes(new SchemaRegistryClient(config.connections().registry()), true).registerAll()
+            new TopicSerdes(new SchemaRegistryClient(config.registry()), true).registerAll()
                     .forEach(subject -> out.println("registered " + subject));
             out.flush();
             return 0;

@@ -27,7 +27,7 @@ final class SinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SinkSettings settings = SinkSettings.from(config.source());
-        SinkApplication sink = SinkApplication.start(config.connections(), settings, config.reference().methodologies(),
+        SinkApplication sink = SinkApplication.start(config.connections(KafkaPrincipals.SINK), settings, config.reference().methodologies(),
                 SinkLoader.AfterInsert.NOTHING);
         return RunningService.untilInterrupted("sink", sink, spec.commandLine().getOut(),
                 settings.http().url(sink.httpPort()));

@@ -9,6 +9,7 @@ import org.itapipe.devstack.StackOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,6 +44,11 @@ final class StackCommand implements Callable<Integer> {
                     + "on --kafka-controller-port + 0, 2, 4, to rehearse the loss of a broker.")
     private int kafkaBrokers;
 
+    @Option(names = "--secure", description = "Kafka with SASL/SCRAM over TLS (a certificate drawn at each start) and "
+            + "ACLs: each service connects as its own user and may only do its job (docs/deploy.md). The block "
+            + "prints each user's login as <service>.kafka.client.sasl.jaas.config. One broker.")
+    private boolean secure;
+
     @Override
     public Integer call() throws InterruptedException {
         Path stateDir = location.prepare();
@@ -50,8 +56,12 @@ final class StackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("itapipe: starting the stack (state and logs in " + stateDir + ")");
         err.flush();
-        EmbeddedStack stack = EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv(),
-                kafkaBrokers));
+        if (secure && kafkaBrokers != 1) {
+            throw new ParameterException(spec.commandLine(), "--secure runs one Kafka broker; leave out --kafka-brokers");
+        }
+        EmbeddedStack stack = secure
+                ? KafkaPrincipals.startSecuredStack(stateDir, ports.toPorts(), System.getenv())
+                : EmbeddedStack.start(new StackOptions(stateDir, ports.toPorts(), System.getenv(), kafkaBrokers));
         stack.endpoints().lines().forEach(out::println);
         StackLocation.writeEndpoints(stateDir, stack.endpoints().lines());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> StackLocation.removeEndpoints(stateDir),

@@ -26,7 +26,7 @@ final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StreamsSettings settings = StreamsSettings.from(config.source());
-        StreamsApplication streams = StreamsApplication.start(config.connections(), settings,
+        StreamsApplication streams = StreamsApplication.start(config.connections(KafkaPrincipals.STREAMS), settings,
                 config.reference().methodologies());
         return RunningService.untilInterrupted("streams", streams, spec.commandLine().getOut(),
                 settings.http().url(streams.httpPort()));

@@ -31,9 +31,10 @@ class StackCommandTest {
     Path stateDir;
 
     @Test
-    void checkPrintsTheEndpointsAndReadyTimesExitsZeroAndLeavesNoServerRunning() throws Exception {
+    void checkPrintsTheEndpointsWithEachServicesKafkaLoginWhenSecureExitsZeroAndLeavesNoServerRunning()
+            throws Exception {
         StackPorts ports = StackPorts.free();
-        try (LauncherProcess launcher = LauncherProcess.start(stackArgs(ports, "--check"))) {
+        try (LauncherProcess launcher = LauncherProcess.start(stackArgs(ports, "--check", "--secure"))) {
             int exit = launcher.awaitExit(START_TIMEOUT);
 
             assertThat(exit).as(launcher.output()).isZero();
@@ -49,6 +50,24 @@ class StackCommandTest {
                     .anyMatch(line -> line.matches("clickhouse\\.analyst\\.password=[0-9a-f]{32}"));
             assertThat(launcher.output().lines().filter(line -> line.matches("ready\\.\\w+\\.seconds=\\d+\\.\\d\\d")))
                     .hasSize(3);
+            assertThat(launcher.output().lines()).contains("kafka.client.security.protocol=SASL_SSL",
+                    "kafka.client.sasl.mechanism=SCRAM-SHA-512");
+            for (String principal : List.of("admin", "ingest", "keys", "streams", "sink", "notifier")) {
+                assertThat(launcher.output().lines()).as(principal).anyMatch(line -> line.matches(principal
+                        + "\\.kafka\\.client\\.sasl\\.jaas\\.config=org\\.apache\\.kafka\\.common\\.security\\.scram"
+                        + "\\.ScramLoginModule required username=\"" + principal + "\" password=\"[0-9a-f]{32}\";"));
+            }
+        }
+        assertThat(serversOf(stateDir)).isEmpty();
+    }
+
+    @Test
+    void aSecuredKafkaIsOneBroker() throws Exception {
+        try (LauncherProcess launcher = LauncherProcess.start(stackArgs(StackPorts.free(), "--secure",
+                "--kafka-brokers", "3"))) {
+            assertThat(launcher.awaitExit(START_TIMEOUT)).isEqualTo(2);
+            assertThat(launcher.output()).contains("--secure runs one Kafka broker; leave out --kafka-brokers")
+                    .doesNotContain("Exception");
         }
         assertThat(serversOf(stateDir)).isEmpty();
     }

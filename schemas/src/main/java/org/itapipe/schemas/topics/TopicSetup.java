@@ -9,12 +9,17 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.itapipe.config.KafkaSettings;
 import org.itapipe.config.TopicSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the pipeline's topics that do not exist yet; existing topics are left as they are. */
 public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
     private TopicSetup() {
     }
@@ -28,7 +33,8 @@ public final class TopicSetup {
 
     /**
      * Services started together (the ingest API, streams and the sink each create the topics) race to create the
-     * same topics; a topic another one created in the meantime counts as there.
+     * same topics; a topic another one created in the meantime counts as there. On a Kafka with ACLs a service sees
+     * only its own topics and may create none: those are left to the operator (one INFO line each).
      *
      * @return the names of the topics this call created
      */
@@ -47,7 +53,10 @@ public final class TopicSetup {
                         topic.getValue().get();
                         created.add(topic.getKey());
                     } catch (ExecutionException e) {
-                        if (!(e.getCause() instanceof TopicExistsException)) {
+                        if (e.getCause() instanceof TopicAuthorizationException) {
+                            LOG.info("not allowed to create topic {} (ACLs): it is the operator's to create",
+                                    topic.getKey());
+                        } else if (!(e.getCause() instanceof TopicExistsException)) {
                             throw e;
                         }
                     }
