@@ -18,8 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,6 +32,7 @@ import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.StackEndpoints;
 import org.itapipe.devstack.StandaloneClickHouse;
 import org.itapipe.devstack.StandaloneKafka;
+import org.itapipe.devstack.StandaloneSchemaRegistry;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.IngestApplication;
 import org.itapipe.ingest.auth.ApiKeyStore;
@@ -109,6 +112,48 @@ class OutagesUnderTrafficTest {
     }
 
     @Test
+    void aRegistryOutageStopsNothingThatHasItsSchemas(StackEndpoints stack) throws Exception {
+        try (StandaloneKafka kafka = StandaloneKafka.start(stateDir.resolve("kafka"));
+             StandaloneSchemaRegistry registry = StandaloneSchemaRegistry.start(stateDir.resolve("registry"))) {
+            Connections connections = new Connections(kafka.settings(), registry.settings(),
+                    stack.connections().clickhouse());
+            try (Traffic traffic = Traffic.start(connections, stateDir, "30")) {
+                traffic.awaitAccepted(30);
+                // Every service has decoded and encoded each kind of record once (what "cached" means).
+                traffic.awaitSinkLoadedEveryOutput(connections);
+                // This reader's schemas are cached too, by a first read while the registry is there.
+                TopicSerdes cached = new TopicSerdes(new SchemaRegistryClient(connections.registry()), false);
+                read(connections, cached, Topics.SUBMISSIONS);
+                registry.stop();
+                long acceptedBefore = traffic.count(202);
+                try (SinkApplication newcomer = SinkApplication.start(connections, SinkSettings.from(ConfigSource.of(
+                        Map.of(), Map.of())).with("itapipe-sink-newcomer-" + UUID.randomUUID(), 0),
+                        MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING)) {
+                    traffic.awaitAccepted(acceptedBefore + 30);
+                    traffic.stop();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (newcomer.healthy() && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    assertThat(newcomer.healthy()).as("a sink without the schemas waits for the registry").isFalse();
+                    assertThat(health(newcomer.httpPort())).contains("waits for the schema registry");
+                }
+                List<Answer> answers = traffic.stop();
+                System.out.printf("registry outage under API traffic: %d sent, %d answered 202 (%d while the "
+                        + "registry was down), %d answered otherwise%n", answers.size(), traffic.count(202),
+                        traffic.count(202) - acceptedBefore, answers.size() - traffic.count(202));
+
+                assertThat(answers).extracting(Answer::status).as("the API goes on with its cached schema")
+                        .containsOnly(202);
+                assertEveryAcceptedIsLoadedOnce(stack.clickhouseAnalyst(), answers,
+                        read(connections, cached, Topics.SUBMISSIONS));
+                assertThat(records(connections, Topics.DEAD_LETTERS.name())).as("an outage makes no dead letters")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
     void clickHouseDownForAWhileDelaysTheLoadButLosesAndDoublesNothing(StackEndpoints stack) throws Exception {
         try (StandaloneKafka kafka = StandaloneKafka.start(stateDir.resolve("kafka"));
              StandaloneClickHouse clickhouse = StandaloneClickHouse.start(stateDir.resolve("clickhouse"))) {
@@ -164,6 +209,23 @@ class OutagesUnderTrafficTest {
                 rows -> rows.size() >= ids.size());
     }
 
+    private static String health(int port) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** How many records a topic holds. */
+    private static long records(Connections connections, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(connections.kafka().clientProperties(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - begin.get(end.getKey())).sum();
+        }
+    }
+
     /** Every record of a topic of submissions up to its end offsets of now. */
     private static List<ScoreSubmission> read(Connections connections, TopicSerdes serdes,
                                               Topic<String, ScoreSubmission> topic) {
@@ -188,6 +250,7 @@ class OutagesUnderTrafficTest {
     private static final class Traffic implements AutoCloseable {
 
         private final List<AutoCloseable> services = new ArrayList<>();
+        private final String sinkGroup = "itapipe-sink-outage-" + UUID.randomUUID();
         private final List<Answer> answers = new CopyOnWriteArrayList<>();
         private final AtomicBoolean posting = new AtomicBoolean(true);
         private Thread poster;
@@ -205,8 +268,7 @@ class OutagesUnderTrafficTest {
                     + UUID.randomUUID(), stateDir.resolve("streams"), 0), MethodologyCatalog.builtIn()));
             traffic.services.add(SinkApplication.start(connections, SinkSettings.from(ConfigSource.of(Map.of(
                     "schemas.auto-register", "true", "sink.batch.max-age-ms", "200"), Map.of()))
-                    .with("itapipe-sink-outage-" + UUID.randomUUID(), 0), MethodologyCatalog.builtIn(),
-                    SinkLoader.AfterInsert.NOTHING));
+                    .with(traffic.sinkGroup, 0), MethodologyCatalog.builtIn(), SinkLoader.AfterInsert.NOTHING));
             traffic.poster = new Thread(() -> traffic.post(ingest.port(), key, province), "outage-poster");
             traffic.poster.start();
             return traffic;
@@ -247,6 +309,33 @@ class OutagesUnderTrafficTest {
                 assertThat(System.nanoTime()).as("waiting for " + atLeast + " accepted; answers " + answers)
                         .isLessThan(deadline);
                 Thread.sleep(50);
+            }
+        }
+
+        /**
+         * Until the sink has loaded (inserted, then committed) records of every topic this traffic makes: the latest
+         * submissions, gaps and the three rollups, which come last, through the repartition. One record of a topic
+         * is enough: its schema is then cached (one schema per topic in this run). Waiting for the committed
+         * offsets to reach the topics' ends instead never ends on a partition whose last record is a transaction's:
+         * the sink commits one past its last record, and the end is one past the marker.
+         */
+        void awaitSinkLoadedEveryOutput(Connections connections) throws Exception {
+            List<String> outputs = List.of(Topics.LATEST_SUBMISSIONS.name(), Topics.INDICATOR_GAPS.name(),
+                    Topics.DISTRICT_ROLLUPS.name(), Topics.PROVINCE_ROLLUPS.name(), Topics.NATIONAL_ROLLUPS.name());
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
+                while (true) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(sinkGroup)
+                            .partitionsToOffsetAndMetadata().get();
+                    List<String> loaded = committed.entrySet().stream().filter(e -> e.getValue() != null
+                            && e.getValue().offset() > 0).map(e -> e.getKey().topic()).distinct().toList();
+                    if (loaded.containsAll(outputs)) {
+                        return;
+                    }
+                    assertThat(System.nanoTime()).as("the sink has loaded records of " + loaded + " only")
+                            .isLessThan(deadline);
+                    Thread.sleep(200);
+                }
             }
         }
 
