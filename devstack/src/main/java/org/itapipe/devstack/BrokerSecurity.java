@@ -1,9 +1,5 @@
 package org.itapipe.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,40 +32,19 @@ final class BrokerSecurity {
     private static final String MECHANISM = "SCRAM-SHA-512";
     private static final int SCRAM_ITERATIONS = 8192;
 
-    private final Path keystore;
-    private final Path truststore;
-    private final String storePassword;
+    private final SelfSignedCertificate certificate;
     private final String adminPassword;
     private final String controllerPassword;
 
-    private BrokerSecurity(Path keystore, Path truststore, String storePassword, String adminPassword,
-                           String controllerPassword) {
-        this.keystore = keystore;
-        this.truststore = truststore;
-        this.storePassword = storePassword;
+    private BrokerSecurity(SelfSignedCertificate certificate, String adminPassword, String controllerPassword) {
+        this.certificate = certificate;
         this.adminPassword = adminPassword;
         this.controllerPassword = controllerPassword;
     }
 
     /** Draws the passwords and makes the broker's key pair and the clients' trust store in {@code dir}. */
     static BrokerSecurity generate(Path dir) {
-        String storePassword = Passwords.draw();
-        Path keystore = dir.resolve("broker.p12");
-        Path certificate = dir.resolve("broker.crt");
-        Path truststore = dir.resolve("truststore.p12");
-        try {
-            Files.createDirectories(dir);
-            keytool("-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
-                    storePassword, "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
-                    "-dname", "CN=itapipe embedded Kafka", "-ext", "SAN=IP:127.0.0.1,DNS:localhost");
-            keytool("-exportcert", "-keystore", keystore.toString(), "-storepass", storePassword, "-alias", "broker",
-                    "-rfc", "-file", certificate.toString());
-            keytool("-importcert", "-noprompt", "-keystore", truststore.toString(), "-storetype", "PKCS12",
-                    "-storepass", storePassword, "-alias", "broker", "-file", certificate.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the embedded Kafka's certificate in " + dir, e);
-        }
-        return new BrokerSecurity(keystore, truststore, storePassword, Passwords.draw(), Passwords.draw());
+        return new BrokerSecurity(SelfSignedCertificate.create(dir, "broker"), Passwords.draw(), Passwords.draw());
     }
 
     /** Replaces the plain-text listeners of {@code config} (see {@link EmbeddedKafka#brokerConfig}). */
@@ -87,12 +62,12 @@ final class BrokerSecurity {
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER
                         + "\" password=\"" + controllerPassword + "\" user_" + CONTROLLER + "=\""
                         + controllerPassword + "\";");
-        config.put("ssl.keystore.location", keystore.toString());
-        config.put("ssl.keystore.password", storePassword);
+        config.put("ssl.keystore.location", certificate.keystore().toString());
+        config.put("ssl.keystore.password", certificate.password());
         config.put("ssl.keystore.type", "PKCS12");
-        config.put("ssl.key.password", storePassword);
-        config.put("ssl.truststore.location", truststore.toString());
-        config.put("ssl.truststore.password", storePassword);
+        config.put("ssl.key.password", certificate.password());
+        config.put("ssl.truststore.location", certificate.truststore().toString());
+        config.put("ssl.truststore.password", certificate.password());
         config.put("ssl.truststore.type", "PKCS12");
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         config.put("super.users", KafkaPrincipal.principal(ADMIN) + ";" + KafkaPrincipal.principal(CONTROLLER));
@@ -109,8 +84,8 @@ final class BrokerSecurity {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("security.protocol", "SASL_SSL");
         settings.put("sasl.mechanism", MECHANISM);
-        settings.put("ssl.truststore.location", truststore.toString());
-        settings.put("ssl.truststore.password", storePassword);
+        settings.put("ssl.truststore.location", certificate.truststore().toString());
+        settings.put("ssl.truststore.password", certificate.password());
         settings.put("ssl.truststore.type", "PKCS12");
         return settings;
     }
@@ -161,21 +136,5 @@ final class BrokerSecurity {
             throw new StackStartFailed("the Kafka users and ACLs were not created within 30 s");
         }
         return logins;
-    }
-
-    private static void keytool(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (process.waitFor() != 0) {
-                throw new StackStartFailed("keytool " + arguments[0] + " failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackStartFailed("interrupted while running keytool");
-        }
     }
 }

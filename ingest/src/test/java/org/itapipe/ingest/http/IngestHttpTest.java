@@ -30,6 +30,7 @@ import org.itapipe.config.HttpEndpoint;
 import org.itapipe.config.KafkaSettings;
 import org.itapipe.config.TlsSettings;
 import org.itapipe.config.TopicSettings;
+import org.itapipe.devstack.SelfSignedCertificate;
 import org.itapipe.devstack.junit.EmbeddedStackExtension;
 import org.itapipe.ingest.Fixtures;
 import org.itapipe.ingest.IngestApplication;
@@ -183,14 +184,15 @@ class IngestHttpTest {
 
     @Test
     void withAKeystoreTheApiSpeaksOnlyHttpsAndAnswersAsOverHttp(@TempDir Path dir) throws Exception {
-        Path keystore = selfSignedKeystore(dir, "keystore-secret");
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(dir, "ingest");
         IngestSettings https = new IngestSettings(new HttpEndpoint("127.0.0.1", 0, "ingest.port"), 64 * 1024, 100,
-                100, Duration.ofSeconds(5), Path.of("unused-keys.json"), IngestSettings.KeysSource.FILE, TlsSettings.from(ConfigSource.of(Map.of(
-                        "ingest.tls.keystore", keystore.toString(), "ingest.tls.keystore-password", "keystore-secret"),
-                Map.of()), "ingest"));
+                100, Duration.ofSeconds(5), Path.of("unused-keys.json"), IngestSettings.KeysSource.FILE,
+                TlsSettings.from(ConfigSource.of(Map.of("ingest.tls.keystore", certificate.keystore().toString(),
+                        "ingest.tls.keystore-password", certificate.password()), Map.of()), "ingest"));
         try (SubmissionPublisher publisher = IngestApplication.publisher(connections, https, true);
              IngestServer server = server(https, keys, publisher)) {
-            KeyStore trusted = KeyStore.getInstance(keystore.toFile(), "keystore-secret".toCharArray());
+            KeyStore trusted = KeyStore.getInstance(certificate.truststore().toFile(),
+                    certificate.password().toCharArray());
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext tls = SSLContext.getInstance("TLS");
@@ -213,24 +215,12 @@ class IngestHttpTest {
 
     @Test
     void aWrongKeystorePasswordIsAConfigurationErrorNamingTheSetting(@TempDir Path dir) throws Exception {
-        Path keystore = selfSignedKeystore(dir, "keystore-secret");
+        Path keystore = SelfSignedCertificate.create(dir, "ingest").keystore();
 
         assertThatThrownBy(() -> TlsSettings.from(ConfigSource.of(Map.of("ingest.tls.keystore", keystore.toString(),
                 "ingest.tls.keystore-password", "wrong"), Map.of()), "ingest"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("ingest.tls.keystore: cannot open ")
                 .hasMessageContaining("ingest.tls.keystore-password").hasMessageNotContaining("wrong");
-    }
-
-    /** A PKCS#12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    private static Path selfSignedKeystore(Path dir, String password) throws Exception {
-        Path keystore = dir.resolve("ingest.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
-                "-alias", "ingest", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor()).as(output).isZero();
-        return keystore;
     }
 
     @Test
