@@ -36,4 +36,21 @@ class GroupMembershipTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("streams.instance-id: 'a b' must be printable ASCII without spaces, or none");
     }
+
+    @Test
+    void aSessionTimeoutWithinTheBrokersLimitsIsPassedOnAndOneOutsideThemNamesItsKeyAndRange() {
+        HttpEndpoint random = HttpEndpoint.from(NOTHING, "streams.http", 0);
+        assertThat(GroupMembership.from(ConfigSource.of(Map.of("streams.session-timeout-ms", "10000"), Map.of()),
+                "streams", random).consumerConfig()).containsExactly(Map.entry("session.timeout.ms", 10_000));
+        assertThat(GroupMembership.from(ConfigSource.of(Map.of("sink.instance-id", "a",
+                "sink.session-timeout-ms", "6000"), Map.of()), "sink", random).consumerConfig())
+                .containsOnly(Map.entry("group.instance.id", "a"), Map.entry("session.timeout.ms", 6_000));
+        for (String bad : new String[] {"5999", "1800001", "ten seconds"}) {
+            assertThatThrownBy(() -> GroupMembership.from(ConfigSource.of(Map.of("streams.session-timeout-ms", bad),
+                    Map.of()), "streams", random))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("streams.session-timeout-ms: '" + bad + "' must be milliseconds from 6000 to 1800000 "
+                            + "(the broker's limits)");
+        }
+    }
 }

@@ -130,6 +130,8 @@ class StreamsKillTest {
         lines.add("streams.application-id=" + applicationId);
         lines.add("streams.state-dir=" + dir.resolve(instance + "-state"));
         lines.add("streams.http.port=" + port);
+        // A survivor takes over a dead member's partitions once its session expired (45 s by default).
+        lines.add("streams.session-timeout-ms=10000");
         return Files.writeString(dir.resolve(instance + ".properties"), String.join("\n", lines) + "\n");
     }
 

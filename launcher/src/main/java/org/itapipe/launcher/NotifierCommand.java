@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + ".digest-every (e.g. PT24H), .digest-only; notifier.smtp.host, .port, .security "
                         + "(none, starttls, ssl), .user, .password, .from; notifier.patience (PT24H), "
                         + "notifier.first-backoff-ms, notifier.max-backoff-ms, notifier.group-id, notifier.web-url, "
-                        + "notifier.http.port (8085)."})
+                        + "notifier.http.port (8085), notifier.instance-id, notifier.session-timeout-ms."})
 final class NotifierCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
                 + "alerts from ita.submissions.v1, until interrupted. Health and metrics on streams.http.port.",
                 "Settings: streams.application-id, streams.state-dir, streams.commit-interval-ms, "
                         + "streams.standby-replicas, streams.cache-max-bytes, streams.http.host, streams.http.port "
-                        + "(8082), topics.replication-factor, topics.partitions, schemas.auto-register."})
+                        + "(8082), streams.instance-id, streams.session-timeout-ms, topics.replication-factor, "
+                        + "topics.partitions, schemas.auto-register."})
 final class StreamsCommand implements Callable<Integer> {
 
     @Spec
