@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Predicate;
 
 /** Reads a service's own Prometheus metrics ({@code /metrics}). */
 final class ServiceMetrics {
@@ -23,7 +24,18 @@ final class ServiceMetrics {
 
     /** The sum of every series of the metric (all label sets), 0 when it has none. */
     double sum(String metric) {
+        return sumWhere(metric, line -> true);
+    }
+
+    /** The sum of the metric's series whose label {@code label} is {@code value}, 0 when it has none. */
+    double value(String metric, String label, String value) {
+        String pair = label + "=\"" + value + "\"";
+        return sumWhere(metric, line -> line.contains("{" + pair) || line.contains("," + pair));
+    }
+
+    private double sumWhere(String metric, Predicate<String> series) {
         return text.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .filter(series)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }
