@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.itapipe.schemas.avro.AlertState;
@@ -23,6 +24,9 @@ import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.PreviousScoreSource;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.methodology.ScoreCard;
+import org.itapipe.schemas.methodology.SubmissionScores;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +64,24 @@ class ItaTopologyTest {
         assertThat(seedGaps.getIndicators().stream().map(IndicatorGap::getPointsRecoverable)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)).hasToString("5.70");
         assertThat(seedGaps.getItemGaps()).hasSize(7);
+    }
+
+    @Test
+    void theTotalLevelAndPointsAreTheCardsInTheRecordNotAScoringOfItsOwn() {
+        ScoreSubmission submission = submission("6190803", "1908", "19", 2568, 1, all("90.00"));
+        // A card that does not follow from the indicators: streams takes it as the validator computed it.
+        ScoreCard card = MethodologyCatalog.builtIn().require(2568).score(SubmissionScores.indicators(
+                submission("6190803", "1908", "19", 2568, 1, all("80.00"))));
+        submission.setCard(SubmissionScores.computed(card));
+
+        harness.send(submission);
+
+        IndicatorGaps read = gaps.readValue();
+        assertThat(read.getTotal()).hasToString("80.00");
+        assertThat(read.getLevel()).isEqualTo(card.level().code());
+        assertThat(read.getIndicators()).extracting(IndicatorGap::getPointsRecoverable)
+                .isEqualTo(List.copyOf(new TreeMap<>(card.recoverable()).values()));
+        assertThat(read.getIndicators()).extracting(gap -> gap.getScore().toPlainString()).containsOnly("90.00");
     }
 
     @Test

@@ -280,7 +280,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     private Map<String, Object> accepted(ScoreSubmission submission, PublishOutcome.Published published) {
-        ScoreCard card = methodologies.require(submission.getFiscalYear()).score(SubmissionScores.indicators(submission));
+        ScoreCard card = SubmissionScores.card(submission, methodologies.require(submission.getFiscalYear()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("submissionId", submission.getSubmissionId());
         answer.put("orgCode", submission.getOrgCode());

@@ -28,6 +28,7 @@ import org.itapipe.schemas.methodology.LevelBand;
 import org.itapipe.schemas.methodology.Methodology;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.methodology.ScoreCard;
+import org.itapipe.schemas.methodology.SubmissionScores;
 import org.itapipe.schemas.methodology.Scores;
 import org.itapipe.schemas.organizations.Organization;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
@@ -82,7 +83,7 @@ public final class SubmissionValidator {
         flags.addAll(consistencyFlags(raw, year, card, reportedTotal, items));
         nameFlag(raw, organization.orElseThrow()).ifPresent(flags::add);
         return new Validation.Valid(build(raw, organization.orElseThrow(), year, revision, indicators, items,
-                reportedTotal, flags));
+                reportedTotal, flags, card));
     }
 
     private Optional<Organization> organization(String code, List<FieldError> errors) {
@@ -259,7 +260,7 @@ public final class SubmissionValidator {
 
     private ScoreSubmission build(RawSubmission raw, Organization organization, Methodology methodology,
                                   Optional<Long> revision, Map<Integer, BigDecimal> indicators, List<ItemScore> items,
-                                  Optional<BigDecimal> reportedTotal, List<Flag> flags) {
+                                  Optional<BigDecimal> reportedTotal, List<Flag> flags, ScoreCard card) {
         long now = clock.millis();
         return ScoreSubmission.newBuilder()
                 .setSubmissionId(ids.get().toString())
@@ -279,6 +280,8 @@ public final class SubmissionValidator {
                 .setSourceReference(raw.sourceReference())
                 .setSubmittedAt(java.time.Instant.ofEpochMilli(now))
                 .setFlags(flags)
+                // Scored once, here: every service downstream reads the card (docs/schemas-and-topics.md).
+                .setCard(SubmissionScores.computed(card))
                 .build();
     }
 

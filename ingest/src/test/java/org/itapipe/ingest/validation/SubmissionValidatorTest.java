@@ -9,7 +9,9 @@ import org.itapipe.ingest.Fixtures;
 import org.itapipe.ingest.validation.RawSubmission.RawItem;
 import org.itapipe.ingest.validation.RawSubmission.RawScore;
 import org.itapipe.schemas.avro.Flag;
+import org.itapipe.schemas.avro.ComputedScores;
 import org.itapipe.schemas.avro.ScoreSubmission;
+import org.itapipe.schemas.avro.ToolScore;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,24 @@ class SubmissionValidatorTest {
         assertThat(submission.getIndicators()).hasSize(10).allSatisfy(i -> assertThat(i.getScore()).hasToString("90.00"));
         assertThat(submission.getRevision()).isEqualTo(Fixtures.NOW.toEpochMilli());
         assertThat(submission.getFlags()).isEmpty();
+    }
+
+    @Test
+    void anAcceptedSubmissionCarriesItsScoreCardScoredOnceHere() {
+        List<RawScore> seed = List.of(new RawScore("1", "100"), new RawScore("2", "100"), new RawScore("3", "100"),
+                new RawScore("4", "100"), new RawScore("5", "100"), new RawScore("6", "99.33"),
+                new RawScore("7", "99.33"), new RawScore("8", "99.33"), new RawScore("9", "82.50"),
+                new RawScore("10", "90"));
+        ScoreSubmission submission = valid(submission("6190803", "2568", seed, List.of(), null, null));
+
+        ComputedScores card = submission.getCard();
+        assertThat(card.getTotal()).hasToString("94.30");
+        assertThat(card.getLevel()).isEqualTo("GOOD_PASS");
+        assertThat(card.getPassing()).isTrue();
+        assertThat(card.getToolScores()).extracting(ToolScore::getTool).containsExactly("IIT", "EIT", "OIT");
+        assertThat(card.getRecoverable()).extracting(points -> points.getPoints().toPlainString())
+                .as("apportioned so that they add up to 100 - 94.30").containsExactly("0.00", "0.00", "0.00", "0.00", "0.00",
+                        "0.07", "0.07", "0.06", "3.50", "2.00");
     }
 
     @Test

@@ -163,13 +163,19 @@ public final class Methodology {
         return index <= 0 ? Optional.empty() : Optional.of(levels.get(index - 1));
     }
 
-    /** The lowest total that passes. */
+    /** The band named {@code code}. */
+    public LevelBand level(String code) {
+        return levels.stream().filter(band -> band.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("FY " + fiscalYear + " has no level " + code));
+    }
+
     /** Whether {@code other} grades with the same level bands (the same lower bounds), so levels compare. */
     public boolean hasBandsOf(Methodology other) {
         return levels.stream().map(LevelBand::minScore).map(BigDecimal::stripTrailingZeros).toList()
                 .equals(other.levels.stream().map(LevelBand::minScore).map(BigDecimal::stripTrailingZeros).toList());
     }
 
+    /** The lowest total that passes. */
     public BigDecimal passLine() {
         return levels.stream().filter(LevelBand::passing).map(LevelBand::minScore).min(Comparator.naturalOrder())
                 .orElseThrow();

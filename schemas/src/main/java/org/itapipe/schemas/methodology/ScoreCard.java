@@ -1,6 +1,7 @@
 package org.itapipe.schemas.methodology;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * half up to two decimals once. Points recoverable per indicator = its weight in the total times (100 - score),
  * apportioned to cents by {@link PointsApportionment} so that the ten add up to exactly 100 - total.
  *
- * @param toolScores  tool code -> mean of its indicators, two decimals
+ * @param toolScores  tool code -> mean of its indicators, two decimals, in the methodology's order of tools
  * @param recoverable indicator number -> points of total it could add by reaching 100
  */
 public record ScoreCard(int fiscalYear, Map<Integer, BigDecimal> indicatorScores, Map<String, BigDecimal> toolScores,
@@ -53,8 +54,8 @@ public record ScoreCard(int fiscalYear, Map<Integer, BigDecimal> indicatorScores
                 PointsApportionment.toCents(exactRecoverable, Scores.MAX.subtract(total));
 
         LevelBand level = methodology.levelOf(total);
-        return new ScoreCard(methodology.fiscalYear(), Map.copyOf(scores), Map.copyOf(toolScores), total, level,
-                methodology.levelAbove(level), Map.copyOf(recoverable));
+        return new ScoreCard(methodology.fiscalYear(), Map.copyOf(scores), Collections.unmodifiableMap(toolScores),
+                total, level, methodology.levelAbove(level), Map.copyOf(recoverable));
     }
 
     /** Points of total missing to reach the next band; empty at the top band. */

@@ -88,7 +88,7 @@ public final class RowMapper {
 
     private List<Row> submission(ScoreSubmission s, int partition, long offset) {
         Methodology methodology = methodologies.require(s.getFiscalYear());
-        ScoreCard card = methodology.score(SubmissionScores.indicators(s));
+        ScoreCard card = SubmissionScores.card(s, methodology);
         List<Row> rows = new ArrayList<>();
         Object[] submission = {s.getOrgCode(), s.getFiscalYear(), s.getRevision(),
             s.getSubmissionId(), s.getOrgNameTh(), s.getOrgNameEn(), s.getOrgType().name(), s.getSubdistrictCode(),

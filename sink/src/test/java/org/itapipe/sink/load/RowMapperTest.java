@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.itapipe.schemas.avro.IndicatorScore;
@@ -14,6 +15,7 @@ import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.methodology.SubmissionScores;
 import org.itapipe.schemas.registry.InMemorySchemaRegistry;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
@@ -52,6 +54,19 @@ class RowMapperTest {
         assertThat(value(item, "is_oit")).isEqualTo(1);
         assertThat((BigDecimal) value(item, "alert_threshold")).isEqualByComparingTo("50.00");
         assertThat(rows).allSatisfy(row -> assertThat(value(row, "_offset")).isEqualTo(42L));
+    }
+
+    @Test
+    void theTotalAndLevelAreTheCardsInTheRecordNotAScoringOfItsOwn() {
+        ScoreSubmission carded = submission(List.of());
+        // A card computed from other indicators (all 80.00): the sink writes what the validator computed.
+        carded.setCard(SubmissionScores.computed(MethodologyCatalog.builtIn().require(2568).score(
+                IntStream.rangeClosed(1, 10).boxed().collect(Collectors.toMap(i -> i, i -> new BigDecimal("80.00"))))));
+
+        Row submission = mapper.rows(record(Topics.LATEST_SUBMISSIONS.name(), 0, 1, carded)).get(0);
+
+        assertThat((BigDecimal) value(submission, "total")).isEqualByComparingTo("80.00");
+        assertThat(value(submission, "level")).isEqualTo(carded.getCard().getLevel());
     }
 
     @Test

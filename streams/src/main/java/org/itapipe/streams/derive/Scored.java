@@ -6,12 +6,15 @@ import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.methodology.ScoreCard;
 import org.itapipe.schemas.methodology.SubmissionScores;
 
-/** A submission together with its year's methodology and its score card, computed once and shared by every output. */
+/**
+ * A submission together with its year's methodology and its score card: the card the validator put in the record
+ * (scored once, in ingest), shared by every output.
+ */
 public record Scored(ScoreSubmission submission, Methodology methodology, ScoreCard card) {
 
     public static Scored of(ScoreSubmission submission, MethodologyCatalog methodologies) {
         Methodology methodology = methodologies.require(submission.getFiscalYear());
-        return new Scored(submission, methodology, methodology.score(SubmissionScores.indicators(submission)));
+        return new Scored(submission, methodology, SubmissionScores.card(submission, methodology));
     }
 
     public String orgCode() {
