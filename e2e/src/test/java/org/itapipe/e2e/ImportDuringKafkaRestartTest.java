@@ -13,11 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.itapipe.config.Connections;
 import org.itapipe.dataset.NationalDataset;
 import org.itapipe.devstack.StackEndpoints;
@@ -30,6 +26,7 @@ import org.itapipe.schemas.registry.SchemaRegistryClient;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.testkit.LauncherProcess;
+import org.itapipe.testkit.TopicContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,21 +128,8 @@ class ImportDuringKafkaRestartTest {
 
     private static List<ScoreSubmission> published(StackEndpoints stack, StandaloneKafka kafka) {
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), false);
-        Map<String, Object> config = new HashMap<>(kafka.settings().clientProperties());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ScoreSubmission> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUBMISSIONS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> records.add(serdes.value(Topics.SUBMISSIONS)
-                        .deserializer().deserialize(record.topic(), record.value())));
-            }
-        }
-        return records;
+        return TopicContents.read(kafka.settings(), Topics.SUBMISSIONS.name()).stream()
+                .map(record -> serdes.value(Topics.SUBMISSIONS).deserializer().deserialize(record.topic(),
+                        record.value())).toList();
     }
 }

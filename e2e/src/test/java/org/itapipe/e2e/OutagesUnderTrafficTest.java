@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -52,6 +50,7 @@ import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
 import org.itapipe.testkit.ClickHouseQueries;
+import org.itapipe.testkit.TopicContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,21 +228,9 @@ class OutagesUnderTrafficTest {
     /** Every record of a topic of submissions up to its end offsets of now. */
     private static List<ScoreSubmission> read(Connections connections, TopicSerdes serdes,
                                               Topic<String, ScoreSubmission> topic) {
-        Map<String, Object> config = new HashMap<>(connections.kafka().clientProperties());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ScoreSubmission> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> records.add(serdes.value(topic)
-                        .deserializer().deserialize(record.topic(), record.value())));
-            }
-        }
-        return records;
+        return TopicContents.read(connections.kafka(), topic.name()).stream()
+                .map(record -> serdes.value(topic).deserializer().deserialize(record.topic(), record.value()))
+                .toList();
     }
 
     /** Ingest, streams and the sink on {@code connections}, and a client posting one submission per organization. */

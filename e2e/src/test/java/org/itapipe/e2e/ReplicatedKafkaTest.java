@@ -12,12 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.config.Connections;
@@ -36,6 +30,7 @@ import org.itapipe.schemas.topics.TopicSetup;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.StreamsApplication;
 import org.itapipe.streams.StreamsSettings;
+import org.itapipe.testkit.TopicContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,22 +105,9 @@ class ReplicatedKafkaTest {
 
     /** How many times each organization's submission is in the submissions topic, read to its end. */
     private static Map<String, Integer> submissionsPerOrganization(KafkaSettings kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUBMISSIONS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    counts.merge(record.key(), 1, Integer::sum);
-                }
-            }
-        }
+        TopicContents.read(kafka, Topics.SUBMISSIONS.name()).forEach(record -> counts.merge(record.key(), 1,
+                Integer::sum));
         return counts;
     }
 }

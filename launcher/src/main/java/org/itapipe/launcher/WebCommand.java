@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.itapipe.config.ConfigSource;
 import org.itapipe.reports.web.WebApplication;
 import org.itapipe.reports.web.WebSettings;
-import org.itapipe.schemas.organizations.OrganizationRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
