@@ -75,8 +75,9 @@ public enum RevisionVerdict {
         return new RevisionRefusedException(explain(incoming, currentRevision));
     }
 
+    /** What two submissions must share to be one: not the envelope, nor the card, which follows from the scores. */
     private static ScoreSubmission content(ScoreSubmission submission) {
         return ScoreSubmission.newBuilder(submission).setSubmissionId("").setSubmittedAt(Instant.EPOCH)
-                .setSource(SubmissionSource.OTHER).setSourceReference(null).build();
+                .setSource(SubmissionSource.OTHER).setSourceReference(null).setCard(null).build();
     }
 }

@@ -11,6 +11,8 @@ import org.itapipe.schemas.avro.IndicatorScore;
 import org.itapipe.schemas.avro.OrganizationType;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
+import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.methodology.SubmissionScores;
 import org.junit.jupiter.api.Test;
 
 class RevisionVerdictTest {
@@ -24,9 +26,11 @@ class RevisionVerdictTest {
 
     @Test
     void theSameRevisionWithTheSameScoresIsADuplicateWhateverItsEnvelope() {
+        // Resent by an ingest that adds the card, against a record written before records carried one.
         ScoreSubmission again = ScoreSubmission.newBuilder(submission(2, "90.00")).setSubmissionId("other")
                 .setSubmittedAt(Instant.parse("2026-01-01T00:00:00Z")).setSource(SubmissionSource.API)
-                .setSourceReference("api:client-7").build();
+                .setSourceReference("api:client-7").setCard(SubmissionScores.computed(MethodologyCatalog.builtIn()
+                        .require(2568).score(SubmissionScores.indicators(submission(2, "90.00"))))).build();
         RevisionVerdict verdict = RevisionVerdict.of(again, Optional.of(submission(2, "90.00")));
         assertThat(verdict).isEqualTo(RevisionVerdict.DUPLICATE);
         assertThat(verdict.refused()).isFalse();
