@@ -54,8 +54,10 @@ class StreamsOnEmbeddedStackTest {
     }
 
     private StreamsSettings settings(String applicationId, String instance) {
+        // A 10 s session: a member the group waits for (two instances joining at once) is given up on sooner.
         return StreamsSettings.from(ConfigSource.of(Map.of("streams.commit-interval-ms", "50",
-                        "streams.cache-max-bytes", "0", "schemas.auto-register", "true"), Map.of()))
+                        "streams.cache-max-bytes", "0", "schemas.auto-register", "true",
+                        "streams.session-timeout-ms", "10000"), Map.of()))
                 .withApplication(applicationId, stateDir.resolve(instance), 0);
     }
 
