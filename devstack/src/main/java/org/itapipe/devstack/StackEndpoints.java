@@ -40,10 +40,10 @@ public record StackEndpoints(Connections connections, URI clickhouseHttp, String
 
     /** The connections of {@code principal} (its Kafka login added); the shared ones on an open Kafka. */
     public Connections connections(String principal) {
-        String login = kafkaLogins.get(principal);
         if (kafkaLogins.isEmpty()) {
             return connections;
         }
+        String login = kafkaLogins.get(principal);
         if (login == null) {
             throw new IllegalArgumentException("the stack's Kafka has no principal " + principal + "; it has "
                     + kafkaLogins.keySet());

@@ -214,9 +214,7 @@ class SecuredKafkaTest {
 
     /** The stack's block with a service's own settings, as a config file beside it would give them. */
     private static ConfigSource settings(Map<String, String> own) {
-        Map<String, String> entries = new HashMap<>();
-        stack.endpoints().lines().forEach(line -> entries.put(line.substring(0, line.indexOf('=')),
-                line.substring(line.indexOf('=') + 1)));
+        Map<String, String> entries = new HashMap<>(block.withPrefix(""));
         entries.putAll(own);
         return ConfigSource.of(entries, Map.of());
     }
