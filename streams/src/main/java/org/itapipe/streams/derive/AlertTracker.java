@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.schemas.avro.ItemScore;
 import org.itapipe.schemas.avro.OitAlert;
@@ -20,9 +19,11 @@ import org.itapipe.schemas.topics.Topics;
  *   (none) --score <= threshold--> OPEN --a revision lifts it above--> RESOLVED --falls again--> OPEN
  *                                   OPEN --a revision no longer states the item--> WITHDRAWN --stated low again--> OPEN
  * </pre>
- * A transition is emitted only when the state changes, so an alert is never OPEN twice, and the open alerts are
- * always those a recomputation from the latest revision alone finds. The previous score is the previous revision's, else the previous fiscal year's (through the
- * year's explicit item mapping), else none; the alert "fell" when that previous score was above the threshold.
+ * The states of an organization-year's items are one stored value ({@link AlertStates}). A transition is emitted
+ * only when the state changes, so an alert is never OPEN twice, and the open alerts are always those a recomputation
+ * from the latest revision alone finds. The previous score is the previous revision's, else the previous fiscal
+ * year's (through the year's explicit item mapping), else none; the alert "fell" when that previous score was above
+ * the threshold.
  */
 public final class AlertTracker {
 
@@ -35,16 +36,15 @@ public final class AlertTracker {
 
     public static List<Transition> transitions(Scored current, Optional<Scored> previousRevision,
                                                Optional<Scored> previousYear,
-                                               Function<String, Optional<AlertState>> stateOf, Instant now) {
+                                               AlertStates states, Instant now) {
         BigDecimal threshold = current.methodology().alerts().oitItemThreshold();
         List<Transition> transitions = new ArrayList<>();
         for (ItemScore item : current.submission().getItems()) {
             if (!current.methodology().isOitItem(item.getCode())) {
                 continue;
             }
-            String key = Topics.alertKey(current.orgCode(), current.fiscalYear(), item.getCode());
             boolean atOrBelow = item.getScore().compareTo(threshold) <= 0;
-            Optional<AlertState> state = stateOf.apply(key);
+            Optional<AlertState> state = states.of(item.getCode());
             boolean open = state.filter(AlertState.OPEN::equals).isPresent();
             if (atOrBelow == open) {
                 continue;
@@ -53,26 +53,27 @@ public final class AlertTracker {
                 continue;
             }
             Previous previous = previous(item.getCode(), current, previousRevision, previousYear);
-            transitions.add(new Transition(key, alert(current, item.getCode(),
-                    atOrBelow ? AlertState.OPEN : AlertState.RESOLVED, item.getScore(), previous, now)));
+            transitions.add(new Transition(Topics.alertKey(current.orgCode(), current.fiscalYear(), item.getCode()),
+                    alert(current, item.getCode(), atOrBelow ? AlertState.OPEN : AlertState.RESOLVED,
+                            item.getScore(), previous, now)));
         }
-        withdrawn(current, previousRevision, stateOf, now).forEach(transitions::add);
+        withdrawn(current, previousRevision, states, now).forEach(transitions::add);
         return transitions;
     }
 
     /** The OPEN alerts on items the previous revision stated and the current one does not: nothing holds them open. */
     private static List<Transition> withdrawn(Scored current, Optional<Scored> previousRevision,
-                                              Function<String, Optional<AlertState>> stateOf, Instant now) {
+                                              AlertStates states, Instant now) {
         if (previousRevision.isEmpty()) {
             return List.of();
         }
         Map<String, BigDecimal> stated = SubmissionScores.items(current.submission());
         List<Transition> transitions = new ArrayList<>();
         SubmissionScores.items(previousRevision.get().submission()).forEach((code, lastScore) -> {
-            String key = Topics.alertKey(current.orgCode(), current.fiscalYear(), code);
-            if (stated.containsKey(code) || stateOf.apply(key).filter(AlertState.OPEN::equals).isEmpty()) {
+            if (stated.containsKey(code) || states.of(code).filter(AlertState.OPEN::equals).isEmpty()) {
                 return;
             }
+            String key = Topics.alertKey(current.orgCode(), current.fiscalYear(), code);
             transitions.add(new Transition(key, alert(current, code, AlertState.WITHDRAWN, lastScore,
                     new Previous(lastScore, PreviousScoreSource.PREVIOUS_REVISION), now)));
         });

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.itapipe.schemas.avro.AlertState;
+import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.revision.RevisionVerdict;
@@ -42,7 +42,7 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
     private final MethodologyCatalog methodologies;
     private ProcessorContext<String, Derived> context;
     private KeyValueStore<String, ScoreSubmission> latest;
-    private KeyValueStore<String, String> alerts;
+    private KeyValueStore<String, AlertStates> alerts;
     private Sensor duplicateRevisions;
     private Sensor refusedRevisions;
 
@@ -79,21 +79,22 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
             fail(record, key, verdict.refusal(submission, previous.getRevision()));
             return;
         }
+        AlertStates alertStates = Optional.ofNullable(alerts.get(key)).orElse(AlertStates.NONE);
         List<Derived> derived;
         try {
-            derived = derive(key, submission, previous);
+            derived = derive(key, submission, previous, alertStates);
         } catch (RuntimeException e) {
             fail(record, key, e);
             return;
         }
         latest.put(key, submission);
+        List<OitAlert> transitions = derived.stream().filter(Derived.Alert.class::isInstance)
+                .map(out -> ((Derived.Alert) out).alert()).toList();
+        if (!transitions.isEmpty()) {
+            alerts.put(key, alertStates.after(transitions));
+        }
         context.forward(record.withKey(key).withValue(new Derived.Latest(key, submission)));
-        derived.forEach(out -> {
-            if (out instanceof Derived.Alert alert) {
-                alerts.put(alert.key(), alert.alert().getState().name());
-            }
-            context.forward(record.withKey(key).withValue(out));
-        });
+        derived.forEach(out -> context.forward(record.withKey(key).withValue(out)));
     }
 
     private void fail(Record<String, ScoreSubmission> record, String key, Exception error) {
@@ -103,7 +104,8 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 error)));
     }
 
-    private List<Derived> derive(String key, ScoreSubmission submission, ScoreSubmission previous) {
+    private List<Derived> derive(String key, ScoreSubmission submission, ScoreSubmission previous,
+                                 AlertStates alertStates) {
         Scored current = Scored.of(submission, methodologies);
         Optional<Scored> previousRevision = Optional.ofNullable(previous).map(p -> Scored.of(p, methodologies));
         Optional<Scored> previousYear = latestOf(submission.getOrgCode(), submission.getFiscalYear() - 1);
@@ -115,8 +117,7 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 YearOverYearCalculator.change(current, before))));
         nextYear.ifPresent(after -> out.add(new Derived.YearOverYear(
                 Topics.orgYearKey(after.orgCode(), after.fiscalYear()), YearOverYearCalculator.change(after, current))));
-        AlertTracker.transitions(current, previousRevision, previousYear,
-                        alertKey -> Optional.ofNullable(alerts.get(alertKey)).map(AlertState::valueOf),
+        AlertTracker.transitions(current, previousRevision, previousYear, alertStates,
                         Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .forEach(transition -> out.add(new Derived.Alert(transition.key(), transition.alert())));
         // Each organization-year counts in its areas as MemberSummary.of(its latest, the latest of the year before);

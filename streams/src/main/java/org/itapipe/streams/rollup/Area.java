@@ -18,22 +18,29 @@ public record Area(AreaLevel level, int fiscalYear, String code, OrganizationTyp
     public static final String COUNTRY = "TH";
 
     /**
-     * The areas an organization-year counts in: its district (unless it is a provincial administrative
-     * organization, which serves the whole province), its province and the country, each over all types and the
-     * province and the country also over its own type.
+     * The areas an organization-year joins directly: its district (unless it is a provincial administrative
+     * organization, which serves the whole province) and its province over its own type. Every other area it counts
+     * in is summed from these ({@link #withoutType}, {@link #national}): its province over all types and the country,
+     * over its type and over all.
      */
     public static List<Area> of(ScoreSubmission submission) {
         int year = submission.getFiscalYear();
-        OrganizationType type = submission.getOrgType();
-        List<Area> areas = new ArrayList<>(5);
-        if (!OrganizationTypes.of(type).servesWholeProvince()) {
+        List<Area> areas = new ArrayList<>(2);
+        if (!OrganizationTypes.of(submission.getOrgType()).servesWholeProvince()) {
             areas.add(new Area(AreaLevel.DISTRICT, year, submission.getDistrictCode(), null));
         }
-        areas.add(new Area(AreaLevel.PROVINCE, year, submission.getProvinceCode(), null));
-        areas.add(new Area(AreaLevel.PROVINCE, year, submission.getProvinceCode(), type));
-        areas.add(new Area(AreaLevel.NATIONAL, year, COUNTRY, null));
-        areas.add(new Area(AreaLevel.NATIONAL, year, COUNTRY, type));
+        areas.add(new Area(AreaLevel.PROVINCE, year, submission.getProvinceCode(), submission.getOrgType()));
         return areas;
+    }
+
+    /** The same area over every organization type. */
+    public Area withoutType() {
+        return new Area(level, fiscalYear, code, null);
+    }
+
+    /** The country over this area's organization type. */
+    public Area national() {
+        return new Area(AreaLevel.NATIONAL, fiscalYear, COUNTRY, orgType);
     }
 
     /** The key of the area's rollup on its topic: {@code <fiscalYear>/<areaCode>[/<orgType>]}. */

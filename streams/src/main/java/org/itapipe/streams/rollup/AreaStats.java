@@ -1,17 +1,16 @@
 package org.itapipe.streams.rollup;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Running sums of one area in one fiscal year, kept so that one member's change costs O(log n) plus a copy of n ints,
- * not a pass over every member: count, sum and sum of squares of the totals, indicator sums, counts per level,
- * passing, OIT alerts, year-over-year changes, and the sorted totals for median, minimum and maximum. Every score
- * has two decimals, so sums are kept exactly as whole cents (a sum of squares as cents squared) in longs: exact, and
- * cheap to store, where decimals in JSON cost a parse per number. {@link #remove} undoes exactly what {@link #add}
- * did.
+ * Running sums of a set of organizations in one area and fiscal year: count, sum and sum of squares of the totals,
+ * indicator sums, counts per level, passing, OIT alerts, year-over-year changes, and the sorted totals for median,
+ * minimum and maximum. Sums of disjoint sets add up ({@link #plus}) and a subset's come off again ({@link #minus}),
+ * which is what lets an area be summed from the areas below it (a province from its province-type areas) instead
+ * of from every member. Every score has two decimals, so sums are kept exactly as whole cents (a sum of squares as
+ * cents squared) in longs: exact, and cheap to store.
  */
 public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Map<Integer, Long> indicatorSumCents,
                         Map<String, Integer> levelCounts, int passing, int withOitAlert, int changes,
@@ -26,24 +25,35 @@ public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Ma
         return new AreaStats(0, 0, 0, Map.of(), Map.of(), 0, 0, 0, 0, new int[0]);
     }
 
+    /** The sums of one organization. */
+    public static AreaStats of(MemberSummary member) {
+        long total = member.totalCents();
+        boolean hasChange = member.totalChangeCents() != null;
+        return new AreaStats(1, total, total * total, member.indicatorCents(), Map.of(member.level(), 1),
+                member.passing() ? 1 : 0, member.oitAlert() ? 1 : 0, hasChange ? 1 : 0,
+                hasChange ? member.totalChangeCents() : 0, new int[] {(int) total});
+    }
+
     /** Replaces the organization's previous contribution by its new one. */
     public AreaStats apply(AreaUpdate update) {
         AreaStats next = this;
         if (update.previous() != null) {
-            next = next.remove(update.previous());
+            next = next.minus(of(update.previous()));
         }
         if (update.member() != null) {
-            next = next.add(update.member());
+            next = next.plus(of(update.member()));
         }
         return next;
     }
 
-    public AreaStats add(MemberSummary member) {
-        return change(member, 1);
+    /** The sums of these members and of {@code others}, a disjoint set. */
+    public AreaStats plus(AreaStats others) {
+        return combine(others, 1, SortedTotals.merged(sortedTotalCents, others.sortedTotalCents));
     }
 
-    public AreaStats remove(MemberSummary member) {
-        return change(member, -1);
+    /** The sums without {@code some}, a subset of these members. */
+    public AreaStats minus(AreaStats some) {
+        return combine(some, -1, SortedTotals.without(sortedTotalCents, some.sortedTotalCents));
     }
 
     public BigDecimal sumTotal() {
@@ -67,40 +77,15 @@ public record AreaStats(int count, long sumTotalCents, long sumSquaresCents2, Ma
         return BigDecimal.valueOf(sortedTotalCents[i], 2);
     }
 
-    private AreaStats change(MemberSummary member, int sign) {
+    private AreaStats combine(AreaStats other, int sign, int[] totals) {
         Map<Integer, Long> indicators = new TreeMap<>(indicatorSumCents);
-        member.indicatorCents().forEach((number, cents) -> indicators.merge(number, sign * cents, Long::sum));
+        other.indicatorSumCents.forEach((number, cents) -> indicators.merge(number, sign * cents, Long::sum));
         Map<String, Integer> levels = new TreeMap<>(levelCounts);
-        levels.merge(member.level(), sign, Integer::sum);
+        other.levelCounts.forEach((level, n) -> levels.merge(level, sign * n, Integer::sum));
         levels.values().removeIf(value -> value == 0);
-        long total = member.totalCents();
-        boolean hasChange = member.totalChangeCents() != null;
-        return new AreaStats(count + sign, sumTotalCents + sign * total, sumSquaresCents2 + sign * total * total,
-                indicators, levels, passing + (member.passing() ? sign : 0),
-                withOitAlert + (member.oitAlert() ? sign : 0), changes + (hasChange ? sign : 0),
-                sumChangeCents + (hasChange ? sign * member.totalChangeCents() : 0),
-                sign > 0 ? inserted((int) total) : removed((int) total));
-    }
-
-    private int[] inserted(int total) {
-        int at = Arrays.binarySearch(sortedTotalCents, total);
-        int index = at >= 0 ? at : -at - 1;
-        int[] totals = new int[sortedTotalCents.length + 1];
-        System.arraycopy(sortedTotalCents, 0, totals, 0, index);
-        totals[index] = total;
-        System.arraycopy(sortedTotalCents, index, totals, index + 1, sortedTotalCents.length - index);
-        return totals;
-    }
-
-    private int[] removed(int total) {
-        int index = Arrays.binarySearch(sortedTotalCents, total);
-        if (index < 0) {
-            throw new IllegalStateException("removing a total " + BigDecimal.valueOf(total, 2)
-                    + " the area never had");
-        }
-        int[] totals = new int[sortedTotalCents.length - 1];
-        System.arraycopy(sortedTotalCents, 0, totals, 0, index);
-        System.arraycopy(sortedTotalCents, index + 1, totals, index, totals.length - index);
-        return totals;
+        return new AreaStats(count + sign * other.count, sumTotalCents + sign * other.sumTotalCents,
+                sumSquaresCents2 + sign * other.sumSquaresCents2, indicators, levels,
+                passing + sign * other.passing, withOitAlert + sign * other.withOitAlert,
+                changes + sign * other.changes, sumChangeCents + sign * other.sumChangeCents, totals);
     }
 }

@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
 
-    static final byte VERSION = 1;
+    /** 2: the stores of the hierarchy of sums (area, province, national-type, national), whose meaning changed. */
+    static final byte VERSION = 2;
 
     public AreaStatsSerde() {
         super(writer(), reader());
