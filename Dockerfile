@@ -12,6 +12,6 @@ RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --
 WORKDIR /opt/itapipe
 COPY --from=build /src/launcher/target/itapipe.jar ./itapipe.jar
 COPY --from=build /src/launcher/target/lib ./lib
-COPY service/src/main/resources/org/itapipe/service/service-heaps.properties ./service-heaps.properties
+COPY service/src/main/resources/org/itapipe/service/service-jvm.properties ./service-jvm.properties
 COPY docker/entrypoint.sh ./entrypoint.sh
 ENTRYPOINT ["/opt/itapipe/entrypoint.sh"]

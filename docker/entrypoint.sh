@@ -1,10 +1,13 @@
 #!/bin/sh
-# The image's entry point: a long-running service runs within its heap limit, written once in
-# service-heaps.properties (the file the itapipe script and the bench read too), unless JAVA_OPTS gives its own -Xmx.
+# The image's entry point: a long-running service runs with its JVM options (heap limit, compiler), written once in
+# service-jvm.properties (the file the itapipe script and the bench read too). JAVA_OPTS comes after them, and the JVM
+# takes the last of a repeated option: the operator's win.
 set -eu
 HOME_DIR="${ITAPIPE_HOME:-/opt/itapipe}"
-HEAP="$(sed -n "s/^${1:-}=//p" "$HOME_DIR/service-heaps.properties")"
-case "${JAVA_OPTS:-}" in
-  *-Xmx*) HEAP="" ;;
-esac
-exec java ${HEAP:+-Xmx$HEAP} ${JAVA_OPTS:-} -jar "$HOME_DIR/itapipe.jar" "$@"
+JVM_FILE="$HOME_DIR/service-jvm.properties"
+HEAP="$(sed -n "s/^heap\.${1:-}=//p" "$JVM_FILE")"
+SERVICE_OPTS=""
+if [ -n "$HEAP" ]; then
+  SERVICE_OPTS="-Xmx$HEAP $(sed -n 's/^compiler=//p' "$JVM_FILE")"
+fi
+exec java $SERVICE_OPTS ${JAVA_OPTS:-} -jar "$HOME_DIR/itapipe.jar" "$@"

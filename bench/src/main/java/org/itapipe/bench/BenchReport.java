@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.itapipe.service.ServiceHeaps;
+import org.itapipe.service.ServiceJvm;
 
 /**
  * What a bench run measured: one line per figure, each with its peer (when the figure is a comparison) and the goals
@@ -123,7 +123,7 @@ public final class BenchReport {
         }
         if (!peakRssMiB.isEmpty()) {
             out.println("peak RSS during the replay (MiB): " + join(peakRssMiB) + "; heap limits (-Xmx): "
-                    + String.join(", ", ServiceHeaps.all().entrySet().stream()
+                    + String.join(", ", ServiceJvm.heaps().entrySet().stream()
                             .map(heap -> heap.getKey() + " " + heap.getValue()).toList()));
         }
         cpuSeconds.forEach((phase, byProcess) -> out.println("CPU seconds during the " + phase + ": "
@@ -154,7 +154,7 @@ public final class BenchReport {
         json.put("figures", figures);
         json.put("replayPhasesSeconds", replayPhasesSeconds);
         json.put("peakRssMiB", peakRssMiB);
-        json.put("heapLimits", ServiceHeaps.all());
+        json.put("heapLimits", ServiceJvm.heaps());
         json.put("cpuSeconds", cpuSeconds);
         json.put("cpuMicrosPerSubmission", cpuMicrosPerSubmission);
         json.put("observations", observations);

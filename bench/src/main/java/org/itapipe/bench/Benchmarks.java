@@ -70,7 +70,7 @@ public final class Benchmarks {
             report.add(loaded.line());
             announce("streams: the topology, then a pass-through application, over the same topic");
             new StreamsBench(stack.connections(), serdes, reference.methodologies(),
-                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions()).forEach(report::add);
+                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions(), report);
             announce("sink: a fresh sink over every topic, then ClickHouse's HTTP insert of the same rows, then its Kafka "
                     + "engine reading the gaps topic");
             new SinkBench(stack.endpoints(), reference.methodologies()).measure().forEach(report::add);

@@ -17,7 +17,7 @@ import org.itapipe.devstack.EmbeddedStack;
 import org.itapipe.devstack.StackPorts;
 import org.itapipe.ingest.auth.ApiKeyStore;
 import org.itapipe.ingest.auth.Scope;
-import org.itapipe.service.ServiceHeaps;
+import org.itapipe.service.ServiceJvm;
 
 /**
  * The ingest API, the streams application and the sink, each in its own JVM started through the {@code itapipe}
@@ -78,8 +78,8 @@ final class PipelineServices implements AutoCloseable {
         try {
             for (String service : SERVICES) {
                 String name = "service-" + service;
-                // Each service within its heap limit, as the itapipe script and the Docker image run it.
-                List<String> jvmOptions = new ArrayList<>(ServiceHeaps.jvmOption(service).stream().toList());
+                // Each service with its JVM options (heap, compiler), as the itapipe script and the image run it.
+                List<String> jvmOptions = new ArrayList<>(ServiceJvm.options(service));
                 if (profile) {
                     jvmOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                             + stack.logFile(name).resolveSibling(name + ".jfr"));

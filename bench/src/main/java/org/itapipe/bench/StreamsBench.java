@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -46,35 +48,49 @@ final class StreamsBench {
         this.stateDir = stateDir;
     }
 
-    /** The throughput against the peer's, and how many log entries the topology writes per submission. */
-    List<BenchReport.Line> measure(long submissions) throws Exception {
+    /**
+     * The throughput against the peer's, and how many log entries the topology writes per submission, in all and
+     * (an observation) by topic.
+     */
+    void measure(long submissions, BenchReport report) throws Exception {
         String full = "bench-streams-full";
         double throughput;
-        double written;
+        Map<String, Long> written;
         double peer;
         try (Admin admin = Admin.create(connections.kafka().clientProperties())) {
             BenchTopics.create(admin, PASS_THROUGH_TOPIC);
             throughput = submissions / drain(admin, full, new ItaTopology(serdes, methodologies).build());
-            written = (double) entriesWritten(admin, full) / submissions;
+            written = entriesWritten(admin, full);
             peer = submissions / drain(admin, "bench-streams-pass-through", passThrough());
         }
-        return List.of(new BenchReport.Line("streams", "submissions through the topology (exactly_once_v2)",
-                        throughput, "submissions/s", "pass-through Streams app", peer, List.of(
-                        new BenchReport.Goal("ratio >= 0.30", throughput / peer >= 0.30),
-                        new BenchReport.Goal(">= 5,000 submissions/s", throughput >= 5_000))),
-                new BenchReport.Line("streams", "log entries written per submission (pass-through: 1)", written,
-                        "entries", "", Double.NaN, List.of()));
+        report.add(new BenchReport.Line("streams", "submissions through the topology (exactly_once_v2)",
+                throughput, "submissions/s", "pass-through Streams app", peer, List.of(
+                new BenchReport.Goal("ratio >= 0.30", throughput / peer >= 0.30),
+                new BenchReport.Goal(">= 5,000 submissions/s", throughput >= 5_000))));
+        report.add(new BenchReport.Line("streams", "log entries written per submission (pass-through: 1)",
+                (double) written.values().stream().mapToLong(Long::longValue).sum() / submissions, "entries", "",
+                Double.NaN, List.of()));
+        report.observe("streams log entries per submission by topic (transaction markers included)",
+                written.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(entry -> String.format(Locale.ROOT, "%s %.2f",
+                                entry.getKey().replace(full + "-", ""), (double) entry.getValue() / submissions))
+                        .collect(Collectors.joining(", ")));
     }
 
     /**
-     * Everything the application appended: its output topics, changelogs and repartition topics, transaction markers
-     * included (they cost the broker a write too). The stack is fresh, so the end offsets are what it wrote.
+     * Everything the application appended, per topic: its output topics, changelogs and repartition topics,
+     * transaction markers included (they cost the broker a write too). The stack is fresh, so the end offsets are
+     * what it wrote.
      */
-    private static long entriesWritten(Admin admin, String applicationId) throws Exception {
+    private static Map<String, Long> entriesWritten(Admin admin, String applicationId) throws Exception {
         List<String> topics = new ArrayList<>(admin.listTopics().names().get().stream()
                 .filter(name -> name.startsWith(applicationId + "-")).toList());
         Topics.ALL.stream().filter(topic -> topic != Topics.SUBMISSIONS).forEach(topic -> topics.add(topic.name()));
-        return new GroupDrain(admin).endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> byTopic = new TreeMap<>();
+        new GroupDrain(admin).endOffsets(topics).forEach((partition, end) -> byTopic.merge(partition.topic(), end,
+                Long::sum));
+        return byTopic;
     }
 
     private Topology passThrough() {

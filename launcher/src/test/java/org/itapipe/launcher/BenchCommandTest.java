@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.itapipe.service.ServiceHeaps;
+import org.itapipe.service.ServiceJvm;
 import org.itapipe.testkit.LauncherProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class BenchCommandTest {
         assertThat(report.get("peakRssMiB").get("streams").asLong()).isPositive();
         assertThat(report.get("peakRssMiB").get("sink").asLong()).isPositive();
         assertThat(report.get("heapLimits").get("streams").asText()).as("the services ran within their heaps")
-                .isEqualTo(ServiceHeaps.all().get("streams"));
+                .isEqualTo(ServiceJvm.heaps().get("streams"));
         JsonNode replayCpu = report.get("cpuSeconds").get("replay");
         JsonNode replayMicros = report.get("cpuMicrosPerSubmission").get("replay");
         assertThat(replayMicros.get("streams").asLong()).as("CPU µs per submission of streams in the replay")

@@ -1,0 +1,71 @@
+package org.itapipe.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The JVM options of each long-running service, from {@code service-jvm.properties} beside this class: its heap limit
+ * and the compiler every service uses. The itapipe script and the Docker entry point read the same file, so a
+ * service runs with the same JVM however it is started.
+ */
+public final class ServiceJvm {
+
+    /** Where the file is, for the shell readers: the repository path of this resource. */
+    public static final String RESOURCE = "service-jvm.properties";
+
+    private static final String HEAP = "heap.";
+    private static final String COMPILER = "compiler";
+    private static final Properties FILE = load();
+    private static final Map<String, String> HEAPS = heaps(FILE);
+
+    private ServiceJvm() {
+    }
+
+    /** The JVM options of {@code service}; none when it is not a long-running service. */
+    public static List<String> options(String service) {
+        if (!HEAPS.containsKey(service)) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(List.of("-Xmx" + HEAPS.get(service)));
+        options.addAll(List.of(FILE.getProperty(COMPILER, "").trim().split("\\s+")));
+        options.removeIf(String::isEmpty);
+        return List.copyOf(options);
+    }
+
+    /** Every service and its heap limit, e.g. {@code streams=384m}. */
+    public static Map<String, String> heaps() {
+        return HEAPS;
+    }
+
+    private static Properties load() {
+        Properties file = new Properties();
+        try (InputStream in = ServiceJvm.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing beside " + ServiceJvm.class.getName());
+            }
+            file.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return file;
+    }
+
+    private static Map<String, String> heaps(Properties file) {
+        Map<String, String> heaps = new TreeMap<>();
+        file.stringPropertyNames().stream().filter(key -> key.startsWith(HEAP)).forEach(key -> {
+            String size = file.getProperty(key);
+            if (!size.matches("\\d+[mg]")) {
+                throw new IllegalStateException(RESOURCE + ": " + key + "=" + size + " is not a heap size "
+                        + "such as 256m or 1g");
+            }
+            heaps.put(key.substring(HEAP.length()), size);
+        });
+        return Map.copyOf(heaps);
+    }
+}
