@@ -28,14 +28,15 @@ public enum RevisionVerdict {
         this.rule = rule;
     }
 
-    public static RevisionVerdict of(ScoreSubmission incoming, Optional<ScoreSubmission> current) {
-        if (current.isEmpty() || incoming.getRevision() > current.get().getRevision()) {
+    /** The verdict on {@code incoming} against the current revision of its organization and year, if any. */
+    public static RevisionVerdict of(ScoreSubmission incoming, Optional<CurrentRevision> current) {
+        if (current.isEmpty() || incoming.getRevision() > current.get().revision()) {
             return NEWER;
         }
-        if (incoming.getRevision() < current.get().getRevision()) {
+        if (incoming.getRevision() < current.get().revision()) {
             return STALE;
         }
-        return content(incoming).equals(content(current.get())) ? DUPLICATE : CONFLICT;
+        return current.get().sameContentAs(incoming) ? DUPLICATE : CONFLICT;
     }
 
     /** The documented rule a refused submission breaks ({@code revision-conflict}, {@code stale-revision}). */
@@ -76,7 +77,7 @@ public enum RevisionVerdict {
     }
 
     /** What two submissions must share to be one: not the envelope, nor the card, which follows from the scores. */
-    private static ScoreSubmission content(ScoreSubmission submission) {
+    static ScoreSubmission content(ScoreSubmission submission) {
         return ScoreSubmission.newBuilder(submission).setSubmissionId("").setSubmittedAt(Instant.EPOCH)
                 .setSource(SubmissionSource.OTHER).setSourceReference(null).setCard(null).build();
     }

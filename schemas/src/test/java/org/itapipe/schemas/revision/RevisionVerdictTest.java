@@ -20,7 +20,7 @@ class RevisionVerdictTest {
     @Test
     void theFirstSubmissionAndAHigherRevisionAreNewer() {
         assertThat(RevisionVerdict.of(submission(1, "90.00"), Optional.empty())).isEqualTo(RevisionVerdict.NEWER);
-        assertThat(RevisionVerdict.of(submission(2, "80.00"), Optional.of(submission(1, "90.00"))))
+        assertThat(RevisionVerdict.of(submission(2, "80.00"), current(1, "90.00")))
                 .isEqualTo(RevisionVerdict.NEWER);
     }
 
@@ -31,7 +31,7 @@ class RevisionVerdictTest {
                 .setSubmittedAt(Instant.parse("2026-01-01T00:00:00Z")).setSource(SubmissionSource.API)
                 .setSourceReference("api:client-7").setCard(SubmissionScores.computed(MethodologyCatalog.builtIn()
                         .require(2568).score(SubmissionScores.indicators(submission(2, "90.00"))))).build();
-        RevisionVerdict verdict = RevisionVerdict.of(again, Optional.of(submission(2, "90.00")));
+        RevisionVerdict verdict = RevisionVerdict.of(again, current(2, "90.00"));
         assertThat(verdict).isEqualTo(RevisionVerdict.DUPLICATE);
         assertThat(verdict.refused()).isFalse();
     }
@@ -39,7 +39,7 @@ class RevisionVerdictTest {
     @Test
     void theSameRevisionWithOtherScoresIsAConflictNamingTheNextRevision() {
         ScoreSubmission incoming = submission(2, "98.20");
-        RevisionVerdict verdict = RevisionVerdict.of(incoming, Optional.of(submission(2, "97.60")));
+        RevisionVerdict verdict = RevisionVerdict.of(incoming, current(2, "97.60"));
         assertThat(verdict).isEqualTo(RevisionVerdict.CONFLICT);
         assertThat(verdict.rule()).contains("revision-conflict");
         assertThat(verdict.explain(incoming, 2)).isEqualTo("revision: revision-conflict: revision 2 of 6190803/2568"
@@ -49,7 +49,7 @@ class RevisionVerdictTest {
     @Test
     void aLowerRevisionIsStaleEvenWithTheSameScores() {
         ScoreSubmission incoming = submission(2, "90.00");
-        RevisionVerdict verdict = RevisionVerdict.of(incoming, Optional.of(submission(5, "90.00")));
+        RevisionVerdict verdict = RevisionVerdict.of(incoming, current(5, "90.00"));
         assertThat(verdict).isEqualTo(RevisionVerdict.STALE);
         assertThat(verdict.rule()).contains("stale-revision");
         assertThat(verdict.explain(incoming, 5)).isEqualTo("revision: stale-revision: revision 2 of 6190803/2568"
@@ -65,5 +65,9 @@ class RevisionVerdictTest {
                         new BigDecimal(i == 1 ? firstIndicator : "100.00"))).toList())
                 .setItems(List.of()).setSource(SubmissionSource.CSV_IMPORT).setSourceReference("file.csv:2")
                 .setSubmittedAt(Instant.parse("2025-10-15T03:00:00Z")).build();
+    }
+
+    private static Optional<CurrentRevision> current(long revision, String firstIndicator) {
+        return Optional.of(CurrentRevision.of(submission(revision, firstIndicator)));
     }
 }

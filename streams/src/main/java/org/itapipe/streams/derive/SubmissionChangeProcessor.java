@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.revision.CurrentRevision;
 import org.itapipe.schemas.revision.RevisionVerdict;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.rollup.Area;
@@ -69,7 +70,8 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
         }
         String key = Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear());
         ScoreSubmission previous = latest.get(key);
-        RevisionVerdict verdict = RevisionVerdict.of(submission, Optional.ofNullable(previous));
+        RevisionVerdict verdict = RevisionVerdict.of(submission,
+                Optional.ofNullable(previous).map(CurrentRevision::of));
         if (verdict == RevisionVerdict.DUPLICATE) {
             duplicateRevisions.record();
             return;
