@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one fiscal year is scored: tools and their weights, the ten indicators, the item catalogue, level bands and
@@ -41,6 +42,8 @@ public final class Methodology {
     private final Map<String, List<Indicator>> indicatorsByTool = new HashMap<>();
     private final Map<String, Indicator> indicatorsByItem = new HashMap<>();
     private final Map<String, Item> itemsByCode = new LinkedHashMap<>();
+    /** Each indicator's share of the total, divided once: gaps and scores ask for it per indicator per submission. */
+    private final Map<Integer, BigDecimal> weightsInTotal = new ConcurrentHashMap<>();
 
     @JsonCreator
     public Methodology(@JsonProperty("fiscalYear") int fiscalYear, @JsonProperty("about") String about,
@@ -129,8 +132,10 @@ public final class Methodology {
 
     /** Share of the total an indicator carries: its tool's weight split evenly over the tool's indicators. */
     public BigDecimal weightInTotal(int indicatorNumber) {
-        Tool tool = tool(indicator(indicatorNumber).tool());
-        return tool.weight().divide(BigDecimal.valueOf(indicatorsOf(tool).size()), PRECISION);
+        return weightsInTotal.computeIfAbsent(indicatorNumber, number -> {
+            Tool tool = tool(indicator(number).tool());
+            return tool.weight().divide(BigDecimal.valueOf(indicatorsOf(tool).size()), PRECISION);
+        });
     }
 
     /** The indicator an item belongs to, if the item is in this year's catalogue. */
