@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -26,11 +30,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The load loop: poll, map, and when a batch is full or old enough, insert it (one insert per table), dead-letter
- * what can never be inserted, and only then commit the offsets. A crash anywhere before the commit replays the batch,
- * which the tables' version columns make invisible in the views (docs/sink-exactly-once.md). While ClickHouse is
- * unreachable the same batch is retried with exponential backoff and the sink reports itself unhealthy; nothing new
- * is polled into the batch meanwhile, so order and content are kept. A record whose schema the registry cannot give
- * (the registry is unreachable) is retried the same way, never dead-lettered: it is not the record's fault.
+ * what can never be inserted, and only then commit the offsets. The insert runs on its own thread while the loop
+ * polls and maps the next batch, so mapping and inserting overlap; one batch is in flight at most, and the next is
+ * inserted only once it is committed, so batches reach ClickHouse and commit in order. A crash anywhere before the
+ * commit replays the batch, which the tables' version columns make invisible in the views
+ * (docs/sink-exactly-once.md). While ClickHouse is unreachable the same batch is retried with exponential backoff and
+ * the sink reports itself unhealthy; the loop fills at most the next batch meanwhile, so order and content are kept.
+ * A record whose schema the registry cannot give (the registry is unreachable) is retried the same way, never
+ * dead-lettered: it is not the record's fault.
  */
 public final class SinkLoader implements Runnable {
 
@@ -55,10 +62,24 @@ public final class SinkLoader implements Runnable {
     private final MeterRegistry metrics;
     private final AfterInsert afterInsert;
     private final Timer batchLatency;
+    /** Inserts a batch while the loop maps the next. */
+    private final ExecutorService inserter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "itapipe-sink-batch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running = true;
-    /** What the loop waits for (ClickHouse, the registry), or null while it waits for nothing. */
-    private volatile String waitingFor;
+    /**
+     * What a record being mapped (on the loop's thread) and a batch being inserted (on the inserter's) wait for, or
+     * null while they wait for nothing: two fields, since both can wait at once.
+     */
+    private volatile String waitingForRegistry;
+    private volatile String waitingForClickHouse;
     private volatile Throwable failure;
+
+    /** A batch on its way into ClickHouse; completes with the records ClickHouse refused. */
+    private record InFlight(Batch batch, CompletableFuture<List<Batch.Failed>> refused) {
+    }
 
     public SinkLoader(Consumer<String, byte[]> consumer, Producer<String, byte[]> deadLetterProducer,
                       Serializer<DeadLetter> deadLetterSerializer, RowMapper mapper, RowWriter writer,
@@ -80,21 +101,32 @@ public final class SinkLoader implements Runnable {
         try {
             consumer.subscribe(RowMapper.topics());
             Batch batch = new Batch();
+            InFlight inFlight = null;
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     map(record, batch);
                 }
+                if (inFlight != null && inFlight.refused().isDone()) {
+                    commit(inFlight);
+                    inFlight = null;
+                }
                 if (batch.records() >= settings.batchRecords()
                         || !batch.isEmpty() && batch.ageNanos() >= settings.batchMaxAge().toNanos()) {
-                    flush(batch);
+                    if (inFlight != null) {
+                        commit(inFlight); // waits for it: one batch in flight at most
+                    }
+                    List<Batch.Mapped> rows = batch.mapped();
+                    inFlight = new InFlight(batch, CompletableFuture.supplyAsync(() -> insert(rows), inserter));
                     batch = new Batch();
                 }
             }
         } catch (WakeupException stopping) {
-            // close() woke the consumer up.
+            // close() woke the consumer up; a batch in flight is read again by the next sink, as after a crash.
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.error("the sink stopped", e);
+        } finally {
+            inserter.shutdownNow();
         }
     }
 
@@ -103,14 +135,14 @@ public final class SinkLoader implements Runnable {
         while (true) {
             try {
                 batch.add(record, mapper.rows(record));
-                waitingFor = null;
+                waitingForRegistry = null;
                 return;
             } catch (RuntimeException e) {
                 if (!RegistryUnavailableException.isCauseOf(e)) {
                     batch.fail(record, e);
                     return;
                 }
-                waitingFor = "a record waits for the schema registry to give its schema; retrying";
+                waitingForRegistry = "a record waits for the schema registry to give its schema; retrying";
                 LOG.warn("schema registry unavailable, decoding {}-{}@{} again in {} ms: {}", record.topic(),
                         record.partition(), record.offset(), backoff.toMillis(), e.getMessage());
                 sleep(backoff);
@@ -119,14 +151,18 @@ public final class SinkLoader implements Runnable {
         }
     }
 
-    private void flush(Batch batch) {
-        long started = System.nanoTime();
-        List<Batch.Failed> refused = new ArrayList<>(batch.failed());
-        refused.addAll(insert(batch.mapped()));
-        afterInsert.run(batch.records());
+    /** Once the batch is in ClickHouse: its dead letters, then its offsets (on the loop's thread, the consumer's). */
+    private void commit(InFlight inFlight) {
+        List<Batch.Failed> refused = new ArrayList<>(inFlight.batch().failed());
+        try {
+            refused.addAll(inFlight.refused().join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        afterInsert.run(inFlight.batch().records());
         refused.forEach(this::deadLetter);
-        consumer.commitSync(batch.offsets());
-        batchLatency.record(Duration.ofNanos(System.nanoTime() - started + batch.ageNanos()));
+        consumer.commitSync(inFlight.batch().offsets());
+        batchLatency.record(Duration.ofNanos(inFlight.batch().ageNanos()));
     }
 
     /** Inserts the records, retrying while ClickHouse is unreachable; returns the records ClickHouse refuses. */
@@ -135,14 +171,14 @@ public final class SinkLoader implements Runnable {
         while (true) {
             try {
                 writer.insert(Batch.byTable(records));
-                waitingFor = null;
+                waitingForClickHouse = null;
                 count(records);
                 return List.of();
             } catch (SQLException e) {
                 if (!writer.isTransient(e)) {
                     return insertOneByOne(records);
                 }
-                waitingFor = "a batch waits for ClickHouse to take it; retrying";
+                waitingForClickHouse = "a batch waits for ClickHouse to take it; retrying";
                 LOG.warn("ClickHouse unavailable, retrying {} records in {} ms: {}", records.size(),
                         backoff.toMillis(), e.getMessage());
                 sleep(backoff);
@@ -210,7 +246,7 @@ public final class SinkLoader implements Runnable {
     }
 
     public boolean healthy() {
-        return waitingFor == null && failure == null;
+        return waitingForRegistry == null && waitingForClickHouse == null && failure == null;
     }
 
     /**
@@ -221,7 +257,9 @@ public final class SinkLoader implements Runnable {
         if (failure != null) {
             return HealthCheck.Health.down("the loader stopped: " + failure);
         }
-        String waiting = waitingFor;
+        String clickHouse = waitingForClickHouse;
+        String registry = waitingForRegistry;
+        String waiting = clickHouse != null ? clickHouse : registry;
         return waiting == null ? HealthCheck.Health.ok() : HealthCheck.Health.down(waiting);
     }
 

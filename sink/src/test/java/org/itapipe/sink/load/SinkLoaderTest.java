@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -75,6 +76,26 @@ class SinkLoaderTest {
         assertThat(writer.committedAtEachInsert).as("nothing was committed when the rows were inserted")
                 .containsOnly(0L);
         assertThat(deadLetters.history()).isEmpty();
+    }
+
+    @Test
+    void theNextBatchIsReadWhileOneIsInsertedAndInsertedOnlyOnceThatOneIsCommitted() throws Exception {
+        writer.gate = new CountDownLatch(1);
+        start(List.of(submission("6190803")));
+        await(() -> writer.entered.get() == 1);
+
+        ConsumerRecord<String, byte[]> next = submission("6190804");
+        consumer.schedulePollTask(() -> consumer.addRecord(new ConsumerRecord<>(LATEST.topic(), 0, 1, next.key(),
+                next.value())));
+        await(() -> consumer.position(LATEST) == 2);
+        assertThat(committed()).as("the first batch is still being inserted").isZero();
+        assertThat(writer.entered.get()).as("the second waits for the first").isEqualTo(1);
+
+        writer.gate.countDown();
+        await(() -> committed() == 2);
+        assertThat(writer.orgCodes()).containsExactly("6190803", "6190804");
+        assertThat(writer.committedAtEachInsert).as("the second went in once the first was committed")
+                .containsExactly(0L, 1L);
     }
 
     @Test
@@ -155,16 +176,28 @@ class SinkLoaderTest {
         }
     }
 
-    /** Keeps what it is given; unreachable for the first inserts it is told, refusing the rows it is told. */
+    /**
+     * Keeps what it is given; unreachable for the first inserts it is told, refusing the rows it is told, each insert
+     * held until its gate opens.
+     */
     private final class ListWriter implements RowWriter {
 
         final List<Row> rows = new CopyOnWriteArrayList<>();
         final List<Long> committedAtEachInsert = new CopyOnWriteArrayList<>();
         final AtomicInteger unreachableFor = new AtomicInteger();
+        final AtomicInteger entered = new AtomicInteger();
         volatile Predicate<Row> refuses = row -> false;
+        volatile CountDownLatch gate = new CountDownLatch(0);
 
         @Override
         public void insert(Map<Table, List<Row>> batch) throws SQLException {
+            entered.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLTransientConnectionException("interrupted");
+            }
             if (unreachableFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new SQLTransientConnectionException("connection refused");
             }
