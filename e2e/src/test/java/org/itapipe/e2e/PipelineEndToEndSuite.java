@@ -111,9 +111,12 @@ abstract class PipelineEndToEndSuite {
                     + "AND area_code = '1908'", rows -> rows.size() == 1
                     && ((Number) rows.get(0).get("organizations")).intValue() == 3);
             assertThat(((Number) nongDon.get(0).get("organizations")).intValue()).isEqualTo(3);
+            // The province over all types is summed from its province-type areas one hop later (docs/streams.md,
+            // invariant 3): wait until it counts all five, then check every row.
             List<Map<String, Object>> saraburi = ClickHouseQueries.awaitRows(analyst, "SELECT org_type, "
                     + "organizations FROM v_area_rollups WHERE area_level = 'PROVINCE' AND fiscal_year = 2568 "
-                    + "AND area_code = '19' ORDER BY org_type", rows -> rows.size() == 4);
+                    + "AND area_code = '19' ORDER BY org_type", rows -> rows.size() == 4
+                    && ((Number) rows.get(0).get("organizations")).intValue() == 5);
             assertThat(saraburi).extracting(row -> row.get("org_type"), row -> ((Number) row.get("organizations"))
                     .intValue()).containsExactly(org.assertj.core.groups.Tuple.tuple("", 5),
                     org.assertj.core.groups.Tuple.tuple("PROVINCIAL_ADMINISTRATIVE_ORGANIZATION", 1),
