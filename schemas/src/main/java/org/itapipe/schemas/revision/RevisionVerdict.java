@@ -2,6 +2,7 @@ package org.itapipe.schemas.revision;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.topics.Topics;
@@ -30,13 +31,26 @@ public enum RevisionVerdict {
 
     /** The verdict on {@code incoming} against the current revision of its organization and year, if any. */
     public static RevisionVerdict of(ScoreSubmission incoming, Optional<CurrentRevision> current) {
-        if (current.isEmpty() || incoming.getRevision() > current.get().revision()) {
+        return current.map(c -> decide(incoming, c.revision(), () -> c.sameContentAs(incoming))).orElse(NEWER);
+    }
+
+    /**
+     * The same verdict against the current submission itself (streams' store): its content digest is taken only
+     * when the revisions are equal, the one case that compares content.
+     */
+    public static RevisionVerdict ofStored(ScoreSubmission incoming, Optional<ScoreSubmission> current) {
+        return current.map(c -> decide(incoming, c.getRevision(), () -> CurrentRevision.of(c).sameContentAs(incoming)))
+                .orElse(NEWER);
+    }
+
+    private static RevisionVerdict decide(ScoreSubmission incoming, long current, BooleanSupplier sameContent) {
+        if (incoming.getRevision() > current) {
             return NEWER;
         }
-        if (incoming.getRevision() < current.get().revision()) {
+        if (incoming.getRevision() < current) {
             return STALE;
         }
-        return current.get().sameContentAs(incoming) ? DUPLICATE : CONFLICT;
+        return sameContent.getAsBoolean() ? DUPLICATE : CONFLICT;
     }
 
     /** The documented rule a refused submission breaks ({@code revision-conflict}, {@code stale-revision}). */

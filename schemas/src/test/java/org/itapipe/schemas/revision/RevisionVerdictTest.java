@@ -56,6 +56,17 @@ class RevisionVerdictTest {
                 + " is below the current revision 5; send a correction as revision 6 or higher");
     }
 
+    @Test
+    void againstTheStoredSubmissionTheVerdictIsTheSame() {
+        Optional<ScoreSubmission> stored = Optional.of(submission(2, "90.00"));
+        assertThat(RevisionVerdict.ofStored(submission(1, "90.00"), Optional.empty()))
+                .isEqualTo(RevisionVerdict.NEWER);
+        assertThat(RevisionVerdict.ofStored(submission(3, "90.00"), stored)).isEqualTo(RevisionVerdict.NEWER);
+        assertThat(RevisionVerdict.ofStored(submission(2, "90.00"), stored)).isEqualTo(RevisionVerdict.DUPLICATE);
+        assertThat(RevisionVerdict.ofStored(submission(2, "80.00"), stored)).isEqualTo(RevisionVerdict.CONFLICT);
+        assertThat(RevisionVerdict.ofStored(submission(1, "90.00"), stored)).isEqualTo(RevisionVerdict.STALE);
+    }
+
     private static ScoreSubmission submission(long revision, String firstIndicator) {
         return ScoreSubmission.newBuilder()
                 .setSubmissionId("id-" + revision).setOrgCode("6190803").setOrgNameTh("องค์การบริหารส่วนตำบลบ้านกล้วย")

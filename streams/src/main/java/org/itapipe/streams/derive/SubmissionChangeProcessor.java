@@ -17,7 +17,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
-import org.itapipe.schemas.revision.CurrentRevision;
 import org.itapipe.schemas.revision.RevisionVerdict;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.rollup.Area;
@@ -70,8 +69,7 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
         }
         String key = Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear());
         ScoreSubmission previous = latest.get(key);
-        RevisionVerdict verdict = RevisionVerdict.of(submission,
-                Optional.ofNullable(previous).map(CurrentRevision::of));
+        RevisionVerdict verdict = RevisionVerdict.ofStored(submission, Optional.ofNullable(previous));
         if (verdict == RevisionVerdict.DUPLICATE) {
             duplicateRevisions.record();
             return;
