@@ -1,13 +1,19 @@
 #!/bin/sh
-# The image's entry point: a long-running service runs with its JVM options (heap limit, compiler), written once in
-# service-jvm.properties (the file the itapipe script and the bench read too). JAVA_OPTS comes after them, and the JVM
-# takes the last of a repeated option: the operator's win.
+# The image's entry point: a long-running service runs with its JVM options (heap limit, compiler), a command that
+# hosts the embedded stack with the compiler, written once in service-jvm.properties (the file the itapipe script and
+# the bench read too). JAVA_OPTS comes after them, and the JVM takes the last of a repeated option: the operator's win.
 set -eu
 HOME_DIR="${ITAPIPE_HOME:-/opt/itapipe}"
 JVM_FILE="$HOME_DIR/service-jvm.properties"
 HEAP="$(sed -n "s/^heap\.${1:-}=//p" "$JVM_FILE")"
+COMPILER="$(sed -n 's/^compiler=//p' "$JVM_FILE")"
 SERVICE_OPTS=""
 if [ -n "$HEAP" ]; then
-  SERVICE_OPTS="-Xmx$HEAP $(sed -n 's/^compiler=//p' "$JVM_FILE")"
+  SERVICE_OPTS="-Xmx$HEAP $COMPILER"
+else
+  # A command that hosts the embedded stack takes the compiler alone.
+  case " $(sed -n 's/^compiler\.hosts=//p' "$JVM_FILE") " in
+    *" ${1:-none} "*) SERVICE_OPTS="$COMPILER" ;;
+  esac
 fi
 exec java $SERVICE_OPTS ${JAVA_OPTS:-} -jar "$HOME_DIR/itapipe.jar" "$@"

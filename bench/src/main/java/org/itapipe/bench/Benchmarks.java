@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.itapipe.dataset.NationalDataset;
 import org.itapipe.config.TopicSettings;
 import org.itapipe.devstack.EmbeddedStack;
@@ -92,6 +93,7 @@ public final class Benchmarks {
             new ReplayBench(stack, reference, report).run(waves, scope);
             report.cpuSeconds("replay", since(before, processes), waves.total());
             processes.forEach((name, pid) -> report.peakRss(name, ProcessUsage.peakRssMiB(pid)));
+            report.add(largestService(report.peakRss(), services.pids().keySet()));
 
             announce("latency: " + size.latencyRate() + " submissions/s through the ingest API, "
                     + size.latencyWarmUp().toSeconds() + " s of warm-up then " + size.latencyDuration().toSeconds()
@@ -151,5 +153,14 @@ public final class Benchmarks {
     private void announce(String step) {
         progress.println("itapipe bench: " + step);
         progress.flush();
+    }
+
+    /** The services' peak RSS against issue 14's goal: each service within 512 MiB (with its heap limit). */
+    private static BenchReport.Line largestService(Map<String, Long> peakRssMiB, Set<String> services) {
+        Map.Entry<String, Long> largest = peakRssMiB.entrySet().stream()
+                .filter(entry -> services.contains(entry.getKey())).max(Map.Entry.comparingByValue()).orElseThrow();
+        return new BenchReport.Line("replay", "peak RSS of the largest service (" + largest.getKey() + ")",
+                largest.getValue(), "MiB", "", Double.NaN,
+                List.of(new BenchReport.Goal("each service <= 512 MiB", largest.getValue() <= 512)));
     }
 }

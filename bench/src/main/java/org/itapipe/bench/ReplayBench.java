@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.itapipe.dataset.NationalDataset;
@@ -27,6 +28,9 @@ import org.itapipe.sink.schema.PipelineCompletion;
 final class ReplayBench {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Issue 14's goal: the national replay (55,000 records) in 15 s; a smaller replay at the same pace. */
+    private static final double GOAL_SECONDS_PER_NATIONAL_REPLAY = 15;
+    private static final double NATIONAL_REPLAY_RECORDS = 55_000;
 
     private final EmbeddedStack stack;
     private final IngestApplication.ReferenceData reference;
@@ -61,8 +65,10 @@ final class ReplayBench {
         }
         double total = seconds(started);
         report.replayPhase("streams and sink until the views are complete", total - published);
+        double goal = GOAL_SECONDS_PER_NATIONAL_REPLAY * waves.total() / NATIONAL_REPLAY_RECORDS;
         report.add(new BenchReport.Line("replay", scope + ": " + waves.total() + " records, empty -> complete views",
-                total, "s", "", Double.NaN, List.of(new BenchReport.Goal("< 60 s", total < 60))));
+                total, "s", "", Double.NaN, List.of(new BenchReport.Goal(String.format(Locale.ROOT,
+                        "<= %.1f s (15 s per 55,000 records)", goal), total <= goal))));
         report.add(new BenchReport.Line("replay", "replay throughput", waves.total() / total, "submissions/s", "",
                 Double.NaN, List.of()));
     }

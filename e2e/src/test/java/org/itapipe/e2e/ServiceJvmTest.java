@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every way of starting a service gives it the JVM options of service-jvm.properties, its heap limit and the client
- * compiler: the itapipe script and the Docker image's entry point (the bench reads them through {@link ServiceJvm});
- * an operator's own options win. Runs here, after the launcher is packaged, because both start the packaged jar.
+ * compiler, and a command that hosts the embedded stack the compiler alone: the itapipe script and the Docker image's
+ * entry point (the bench reads them through {@link ServiceJvm}); an operator's own options win. Runs here, after the
+ * launcher is packaged, because both start the packaged jar.
  */
 class ServiceJvmTest {
 
@@ -24,7 +25,8 @@ class ServiceJvmTest {
     private static final String SHOW = "-XshowSettings:vm -XX:+PrintFlagsFinal";
 
     @Test
-    void theItapipeScriptStartsEachServiceWithItsOptionsAndLeavesOtherCommandsAlone() throws Exception {
+    void theItapipeScriptStartsEachServiceWithItsOptionsEachStackHostWithTheCompilerAndLeavesOtherCommandsAlone()
+            throws Exception {
         List<String> script = List.of(ROOT.resolve("itapipe").toString());
         for (Map.Entry<String, String> heap : ServiceJvm.heaps().entrySet()) {
             Jvm jvm = jvm(concat(script, heap.getKey(), "--help"), Map.of("ITAPIPE_JAVA_OPTS", SHOW));
@@ -35,13 +37,20 @@ class ServiceJvmTest {
                 Map.of("ITAPIPE_JAVA_OPTS", "-Xmx700m -XX:TieredStopAtLevel=4 " + SHOW));
         assertThat(own.maxHeap()).as("the operator's own heap").isEqualTo("700.00M");
         assertThat(own.tieredStopAtLevel()).as("the operator's own compiler").isEqualTo("4");
+        for (String host : List.of("stack", "demo", "bench")) {
+            Jvm jvm = jvm(concat(script, host, "--help"), Map.of("ITAPIPE_JAVA_OPTS", SHOW));
+            assertThat(jvm.maxHeap()).as(host + ": no heap limit").endsWith("G");
+            assertThat(jvm.tieredStopAtLevel()).as(host).isEqualTo("1");
+            assertThat(ServiceJvm.options(host)).as(host).containsExactly("-XX:TieredStopAtLevel=1");
+        }
         Jvm command = jvm(concat(script, "keys", "--help"), Map.of("ITAPIPE_JAVA_OPTS", SHOW));
         assertThat(command.maxHeap()).as("not a service").endsWith("G");
         assertThat(command.tieredStopAtLevel()).as("not a service").isEqualTo("4");
+        assertThat(ServiceJvm.options("keys")).isEmpty();
     }
 
     @Test
-    void theDockerEntryPointStartsEachServiceWithItsOptions() throws Exception {
+    void theDockerEntryPointStartsEachServiceWithItsOptionsAndAStackHostWithTheCompiler() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "image-layout").toAbsolutePath());
         for (String entry : List.of(ServiceJvm.RESOURCE, "itapipe.jar", "lib")) {
             Files.deleteIfExists(dir.resolve(entry)); // a symbolic link is deleted, never what it points to
@@ -57,6 +66,10 @@ class ServiceJvmTest {
                 Map.of("ITAPIPE_HOME", dir.toString(), "JAVA_OPTS", SHOW));
         assertThat(sink.maxHeap()).isEqualTo(megabytes(ServiceJvm.heaps().get("sink")));
         assertThat(sink.tieredStopAtLevel()).isEqualTo("1");
+        Jvm stack = jvm(concat(entryPoint, "stack", "--help"),
+                Map.of("ITAPIPE_HOME", dir.toString(), "JAVA_OPTS", SHOW));
+        assertThat(stack.maxHeap()).as("a stack host: no heap limit").endsWith("G");
+        assertThat(stack.tieredStopAtLevel()).as("a stack host").isEqualTo("1");
         assertThat(jvm(concat(entryPoint, "sink", "--help"), Map.of("ITAPIPE_HOME", dir.toString(),
                 "JAVA_OPTS", "-Xmx640m " + SHOW)).maxHeap()).isEqualTo("640.00M");
     }

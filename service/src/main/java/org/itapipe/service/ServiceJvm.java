@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The JVM options of each long-running service, from {@code service-jvm.properties} beside this class: its heap limit
- * and the compiler every service uses. The itapipe script and the Docker entry point read the same file, so a
- * service runs with the same JVM however it is started.
+ * and the compiler every service uses, which the commands that host the embedded stack take too (without a heap
+ * limit). The itapipe script and the Docker entry point read the same file, so a service runs with the same JVM
+ * however it is started.
  */
 public final class ServiceJvm {
 
@@ -21,21 +22,31 @@ public final class ServiceJvm {
 
     private static final String HEAP = "heap.";
     private static final String COMPILER = "compiler";
+    private static final String COMPILER_HOSTS = "compiler.hosts";
     private static final Properties FILE = load();
     private static final Map<String, String> HEAPS = heaps(FILE);
 
     private ServiceJvm() {
     }
 
-    /** The JVM options of {@code service}; none when it is not a long-running service. */
-    public static List<String> options(String service) {
-        if (!HEAPS.containsKey(service)) {
-            return List.of();
+    /**
+     * The JVM options of {@code command}: a long-running service's heap limit and compiler, a stack host's compiler,
+     * none for any other command.
+     */
+    public static List<String> options(String command) {
+        List<String> options = new ArrayList<>();
+        if (HEAPS.containsKey(command)) {
+            options.add("-Xmx" + HEAPS.get(command));
         }
-        List<String> options = new ArrayList<>(List.of("-Xmx" + HEAPS.get(service)));
-        options.addAll(List.of(FILE.getProperty(COMPILER, "").trim().split("\\s+")));
-        options.removeIf(String::isEmpty);
+        if (HEAPS.containsKey(command) || words(COMPILER_HOSTS).contains(command)) {
+            options.addAll(words(COMPILER));
+        }
         return List.copyOf(options);
+    }
+
+    private static List<String> words(String key) {
+        return List.of(FILE.getProperty(key, "").trim().split("\\s+")).stream().filter(word -> !word.isEmpty())
+                .toList();
     }
 
     /** Every service and its heap limit, e.g. {@code streams=384m}. */
