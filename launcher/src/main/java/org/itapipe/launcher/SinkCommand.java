@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = {"Apply the ClickHouse migrations, then load submissions, gaps, rollups, year-over-year changes "
                 + "and alerts into ClickHouse until interrupted. Health and metrics on sink.http.port.",
-                "Settings: sink.group-id, sink.batch.records (5000), sink.batch.max-age-ms (500), "
+                "Settings: sink.group-id, sink.batch.records (5000), sink.batch.max-age-ms (300), "
                         + "sink.retry.max-backoff-ms, sink.http.host, sink.http.port (8083), sink.instance-id, "
                         + "sink.session-timeout-ms, clickhouse.jdbc, clickhouse.user, clickhouse.password."})
 final class SinkCommand implements Callable<Integer> {

@@ -60,10 +60,12 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
         // Latency: alerts should be visible well under a second. Under exactly-once every internal read is
         // read_committed, and a broker holds such a fetch until fetch.max.wait.ms even when a commit made data
         // visible, so the wait is short. A commit flushes the producer, so its linger decides how often batches
-        // leave between commits, not when records become visible: 20 ms gathers more records per request (the
-        // producer's network thread used 9.7 CPU s of a quick bench at 5 ms, 6.6 s at 20 ms; docs/benchmarks.md).
+        // leave between commits, not when records become visible: lingering a whole commit interval sends each
+        // partition's records of a commit in one batch, unless it fills first (the producer's network thread used
+        // 9.7 CPU s of a quick bench at 5 ms, 6.6 s at 20 ms, and a fifth of the service's CPU at 200 submissions/s
+        // with 20 ms, one or two records per batch; docs/benchmarks.md).
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
         // Static membership: Streams suffixes the id with each thread's index for the main consumers only.
         membership.consumerConfig().forEach((key, value) -> config.put(StreamsConfig.mainConsumerPrefix(key), value));
         config.putAll(deadLetterHandlerConfig(serdes));
