@@ -66,12 +66,11 @@ public final class Benchmarks {
             TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
             announce("ingest: importing " + waves.total() + " submissions, then ProducerPerformance");
-            IngestBench.Loaded loaded = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"))
-                    .measure(waves);
-            report.add(loaded.line());
+            long submissions = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"))
+                    .measure(waves, report);
             announce("streams: the topology, then a pass-through application, over the same topic");
             new StreamsBench(stack.connections(), serdes, reference.methodologies(),
-                    stack.serviceStateDir("bench-streams")).measure(loaded.submissions(), report);
+                    stack.serviceStateDir("bench-streams")).measure(submissions, report);
             announce("sink: a fresh sink over every topic, then ClickHouse's HTTP insert of the same rows, then its Kafka "
                     + "engine reading the gaps topic");
             new SinkBench(stack.endpoints(), reference.methodologies()).measure().forEach(report::add);

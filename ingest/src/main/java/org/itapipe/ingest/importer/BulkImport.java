@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,17 @@ import org.itapipe.schemas.organizations.OrganizationRegistry;
 
 /**
  * Imports many submissions at once, for the CLI and the bulk API. Two passes: every record is read and validated
- * first, so that organization-year pairs given more than once in one request can be rejected (all of them: which one
- * is meant cannot be told); then the accepted ones are published, asynchronously, and awaited. A dry run stops after
- * the first pass.
+ * first (the validation on every core), so that organization-year pairs given more than once in one request can be
+ * rejected (all of them: which one is meant cannot be told); then the accepted ones are published, asynchronously,
+ * and awaited. A dry run stops after the first pass.
  */
 public final class BulkImport {
+
+    /**
+     * Records read before they are validated together, and encoded together before they are sent, on every core;
+     * progress advances a chunk at a time while validating.
+     */
+    private static final int CHUNK = 1_000;
 
     private final SubmissionValidator validator;
     private final OrganizationRegistry organizations;
@@ -47,7 +54,7 @@ public final class BulkImport {
     /**
      * @param admitted  extra check on valid submissions (the API key's scope); empty = admitted, else the error
      * @param publisher empty for a dry run
-     * @param progress  called once per record read, then once per record published
+     * @param progress  called once per record validated (in input order), then once per record published
      */
     public ImportSummary run(List<ImportSource> sources, Admission admitted, Optional<SubmissionPublisher> publisher,
                              Consumer<RecordResult> progress) throws IOException {
@@ -57,12 +64,22 @@ public final class BulkImport {
         for (ImportSource source : sources) {
             try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
                     .read(reader, source.name())) {
-                records.forEach(record -> {
-                    RecordResult result = validate(source.name(), record, admitted);
-                    results.add(result);
-                    organizationYears.add(organizationYear(record));
-                    progress.accept(result);
-                });
+                Iterator<ParsedRecord> next = records.iterator();
+                while (next.hasNext()) {
+                    List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
+                    while (next.hasNext() && chunk.size() < CHUNK) {
+                        chunk.add(next.next());
+                    }
+                    // Reading is sequential; validating (scoring, building Avro) a record needs nothing of the
+                    // others, so a chunk is validated on every core. The results keep the input order.
+                    List<RecordResult> validated = chunk.parallelStream()
+                            .map(record -> validate(source.name(), record, admitted)).toList();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        results.add(validated.get(i));
+                        organizationYears.add(organizationYear(chunk.get(i)));
+                        progress.accept(validated.get(i));
+                    }
+                }
             }
         }
         List<RecordResult> checked = rejectRepeatedOrganizationYears(results, organizationYears);
@@ -132,28 +149,40 @@ public final class BulkImport {
     }
 
     /**
-     * Sends every accepted record without waiting, then awaits all acknowledgements. The first send that fails
-     * because Kafka is unavailable stops the sending: the records after it would only wait out the same timeout.
+     * Sends every accepted record without waiting, then awaits all acknowledgements. Records are encoded a chunk at a
+     * time on every core and sent in input order. The first send that fails because Kafka is unavailable stops the
+     * sending: the records after it would only wait out the same timeout.
      */
     private static List<RecordResult> publish(List<RecordResult> results, SubmissionPublisher publisher,
                                               Consumer<RecordResult> progress) {
         List<CompletableFuture<RecordResult>> pending = new ArrayList<>(results.size());
-        for (RecordResult result : results) {
-            if (!(result instanceof RecordResult.Accepted accepted)) {
-                pending.add(CompletableFuture.completedFuture(result));
-                continue;
-            }
-            CompletableFuture<PublishOutcome> sent = publisher.publish(accepted.submission());
-            pending.add(sent.thenApply(outcome -> {
-                RecordResult done = outcome instanceof PublishOutcome.DeadLettered dead
-                        ? new RecordResult.Accepted(accepted.source(), accepted.line(), accepted.submission(),
-                                accepted.notes(), dead.reason())
-                        : result;
-                progress.accept(done);
-                return done;
-            }));
-            if (sent.isCompletedExceptionally()) {
-                break;
+        sending:
+        for (int from = 0; from < results.size(); from += CHUNK) {
+            List<RecordResult> chunk = results.subList(from, Math.min(from + CHUNK, results.size()));
+            List<Optional<SubmissionPublisher.Encoded>> encoded = chunk.parallelStream()
+                    .map(result -> result instanceof RecordResult.Accepted accepted
+                            ? Optional.of(publisher.encode(accepted.submission()))
+                            : Optional.<SubmissionPublisher.Encoded>empty())
+                    .toList();
+            for (int i = 0; i < chunk.size(); i++) {
+                RecordResult result = chunk.get(i);
+                if (encoded.get(i).isEmpty()) {
+                    pending.add(CompletableFuture.completedFuture(result));
+                    continue;
+                }
+                RecordResult.Accepted accepted = (RecordResult.Accepted) result;
+                CompletableFuture<PublishOutcome> sent = publisher.publish(encoded.get(i).get());
+                pending.add(sent.thenApply(outcome -> {
+                    RecordResult done = outcome instanceof PublishOutcome.DeadLettered dead
+                            ? new RecordResult.Accepted(accepted.source(), accepted.line(), accepted.submission(),
+                                    accepted.notes(), dead.reason())
+                            : result;
+                    progress.accept(done);
+                    return done;
+                }));
+                if (sent.isCompletedExceptionally()) {
+                    break sending;
+                }
             }
         }
         publisher.flush();

@@ -60,19 +60,46 @@ public final class SubmissionPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<PublishOutcome> publish(ScoreSubmission submission) {
-        byte[] value;
-        try {
-            value = submissions.serialize(Topics.SUBMISSIONS.name(), submission);
-        } catch (SerializationException e) {
-            if (RegistryUnavailableException.isCauseOf(e)) {
-                // Not the submission's fault: it is refused for now rather than dead-lettered.
-                return CompletableFuture.failedFuture(new PublishUnavailableException(
-                        "the schema registry is unreachable: " + e.getMessage(), e));
-            }
-            return deadLetter(submission, e);
+        return publish(encode(submission));
+    }
+
+    /** A submission encoded for the topic, or the reason it cannot be. */
+    public sealed interface Encoded {
+
+        /** The submission's Avro encoding in the registry's wire format. */
+        record Value(ScoreSubmission submission, byte[] bytes) implements Encoded {
         }
-        return send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), submission.getOrgCode(), value))
-                .thenApply(metadata -> new PublishOutcome.Published(metadata.partition(), metadata.offset()));
+
+        /** The submission could not be encoded. */
+        record Failed(ScoreSubmission submission, SerializationException error) implements Encoded {
+        }
+    }
+
+    /**
+     * Encodes a submission without sending it, on the caller's thread: any number of threads may encode at once
+     * (the bulk import encodes on every core, then sends in input order).
+     */
+    public Encoded encode(ScoreSubmission submission) {
+        try {
+            return new Encoded.Value(submission, submissions.serialize(Topics.SUBMISSIONS.name(), submission));
+        } catch (SerializationException e) {
+            return new Encoded.Failed(submission, e);
+        }
+    }
+
+    /** Sends an encoded submission; one that could not be encoded goes to the dead letters with the reason. */
+    public CompletableFuture<PublishOutcome> publish(Encoded encoded) {
+        if (encoded instanceof Encoded.Value value) {
+            return send(new ProducerRecord<>(Topics.SUBMISSIONS.name(), value.submission().getOrgCode(), value.bytes()))
+                    .thenApply(metadata -> new PublishOutcome.Published(metadata.partition(), metadata.offset()));
+        }
+        Encoded.Failed failed = (Encoded.Failed) encoded;
+        if (RegistryUnavailableException.isCauseOf(failed.error())) {
+            // Not the submission's fault: it is refused for now rather than dead-lettered.
+            return CompletableFuture.failedFuture(new PublishUnavailableException(
+                    "the schema registry is unreachable: " + failed.error().getMessage(), failed.error()));
+        }
+        return deadLetter(failed.submission(), failed.error());
     }
 
     private CompletableFuture<PublishOutcome> deadLetter(ScoreSubmission submission, SerializationException error) {
