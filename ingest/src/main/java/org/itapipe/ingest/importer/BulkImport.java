@@ -159,19 +159,15 @@ public final class BulkImport {
         sending:
         for (int from = 0; from < results.size(); from += CHUNK) {
             List<RecordResult> chunk = results.subList(from, Math.min(from + CHUNK, results.size()));
-            List<Optional<SubmissionPublisher.Encoded>> encoded = chunk.parallelStream()
-                    .map(result -> result instanceof RecordResult.Accepted accepted
-                            ? Optional.of(publisher.encode(accepted.submission()))
-                            : Optional.<SubmissionPublisher.Encoded>empty())
-                    .toList();
-            for (int i = 0; i < chunk.size(); i++) {
-                RecordResult result = chunk.get(i);
-                if (encoded.get(i).isEmpty()) {
+            Iterator<SubmissionPublisher.Encoded> encoded = publisher.encodeAll(chunk.stream()
+                    .filter(RecordResult.Accepted.class::isInstance)
+                    .map(result -> ((RecordResult.Accepted) result).submission()).toList()).iterator();
+            for (RecordResult result : chunk) {
+                if (!(result instanceof RecordResult.Accepted accepted)) {
                     pending.add(CompletableFuture.completedFuture(result));
                     continue;
                 }
-                RecordResult.Accepted accepted = (RecordResult.Accepted) result;
-                CompletableFuture<PublishOutcome> sent = publisher.publish(encoded.get(i).get());
+                CompletableFuture<PublishOutcome> sent = publisher.publish(encoded.next());
                 pending.add(sent.thenApply(outcome -> {
                     RecordResult done = outcome instanceof PublishOutcome.DeadLettered dead
                             ? new RecordResult.Accepted(accepted.source(), accepted.line(), accepted.submission(),

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,10 +78,26 @@ public final class SubmissionPublisher implements AutoCloseable {
     }
 
     /**
-     * Encodes a submission without sending it, on the caller's thread: any number of threads may encode at once
-     * (the bulk import encodes on every core, then sends in input order).
+     * Encodes submissions without sending them, on every core, in their order (the bulk import then sends them in
+     * that order). Once the schema registry proved unreachable, the submissions not yet encoded fail with the same
+     * error at once instead of each waiting out the client's retries.
      */
-    public Encoded encode(ScoreSubmission submission) {
+    public List<Encoded> encodeAll(List<ScoreSubmission> batch) {
+        AtomicReference<SerializationException> unreachable = new AtomicReference<>();
+        return batch.parallelStream().map(submission -> {
+            SerializationException known = unreachable.get();
+            if (known != null) {
+                return new Encoded.Failed(submission, known);
+            }
+            Encoded encoded = encode(submission);
+            if (encoded instanceof Encoded.Failed failed && RegistryUnavailableException.isCauseOf(failed.error())) {
+                unreachable.compareAndSet(null, failed.error());
+            }
+            return encoded;
+        }).toList();
+    }
+
+    private Encoded encode(ScoreSubmission submission) {
         try {
             return new Encoded.Value(submission, submissions.serialize(Topics.SUBMISSIONS.name(), submission));
         } catch (SerializationException e) {
