@@ -38,6 +38,7 @@ import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaStats;
 import org.itapipe.streams.rollup.AreaStatsSerde;
 import org.itapipe.streams.rollup.AreaUpdate;
+import org.itapipe.streams.rollup.AreaUpdateSerde;
 import org.itapipe.streams.rollup.RollupCalculator;
 
 /**
@@ -134,7 +135,7 @@ public final class ItaTopology {
      * interval (a bulk import) yields one rollup per commit, computed once.
      */
     private void rollups(KStream<String, Derived.AreaChange> changes) {
-        Serde<AreaUpdate> updateSerde = new JsonSerde<>(AreaUpdate.class);
+        Serde<AreaUpdate> updateSerde = new AreaUpdateSerde();
         KTable<String, AreaStats> joined = changes
                 .map((key, change) -> KeyValue.pair(change.update().area().key(), change.update()),
                         Named.as("area-of-update"))
