@@ -1,6 +1,6 @@
 #!/bin/sh
-# The image's entry point: a long-running service runs with its JVM options (heap limit, compiler), a command that
-# hosts the embedded stack with the compiler, written once in service-jvm.properties (the file the itapipe script and
+# The image's entry point: a long-running service runs with its JVM options (heap limit, compiler), a command of
+# compiler.commands with the compiler alone, written once in service-jvm.properties (the file the itapipe script and
 # the bench read too). JAVA_OPTS comes after them, and the JVM takes the last of a repeated option: the operator's win.
 set -eu
 HOME_DIR="${ITAPIPE_HOME:-/opt/itapipe}"
@@ -11,8 +11,8 @@ SERVICE_OPTS=""
 if [ -n "$HEAP" ]; then
   SERVICE_OPTS="-Xmx$HEAP $COMPILER"
 else
-  # A command that hosts the embedded stack takes the compiler alone.
-  case " $(sed -n 's/^compiler\.hosts=//p' "$JVM_FILE") " in
+  # A command of compiler.commands takes the compiler alone.
+  case " $(sed -n 's/^compiler\.commands=//p' "$JVM_FILE") " in
     *" ${1:-none} "*) SERVICE_OPTS="$COMPILER" ;;
   esac
 fi

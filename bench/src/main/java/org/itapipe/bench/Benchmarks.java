@@ -66,8 +66,8 @@ public final class Benchmarks {
             TopicSetup.createMissing(stack.connections().kafka(), TopicSettings.SINGLE_BROKER);
             TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(stack.connections().registry()), true);
             announce("ingest: importing " + waves.total() + " submissions, then ProducerPerformance");
-            long submissions = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"))
-                    .measure(waves, report);
+            long submissions = new IngestBench(stack, reference, serdes, stack.serviceStateDir("bench"),
+                    launcherMainClass).measure(waves, report);
             announce("streams: the topology, then a pass-through application, over the same topic");
             new StreamsBench(stack.connections(), serdes, reference.methodologies(),
                     stack.serviceStateDir("bench-streams")).measure(submissions, report);

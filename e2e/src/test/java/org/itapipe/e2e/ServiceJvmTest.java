@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every way of starting a service gives it the JVM options of service-jvm.properties, its heap limit and the client
- * compiler, and a command that hosts the embedded stack the compiler alone: the itapipe script and the Docker image's
+ * compiler, and a command of compiler.commands (stack, demo, bench, import) the compiler alone: the itapipe script and the Docker image's
  * entry point (the bench reads them through {@link ServiceJvm}); an operator's own options win. Runs here, after the
  * launcher is packaged, because both start the packaged jar.
  */
@@ -25,7 +25,7 @@ class ServiceJvmTest {
     private static final String SHOW = "-XshowSettings:vm -XX:+PrintFlagsFinal";
 
     @Test
-    void theItapipeScriptStartsEachServiceWithItsOptionsEachStackHostWithTheCompilerAndLeavesOtherCommandsAlone()
+    void theItapipeScriptStartsEachServiceWithItsOptionsTheCompilerCommandsWithTheCompilerAndLeavesOthersAlone()
             throws Exception {
         List<String> script = List.of(ROOT.resolve("itapipe").toString());
         for (Map.Entry<String, String> heap : ServiceJvm.heaps().entrySet()) {
@@ -37,7 +37,7 @@ class ServiceJvmTest {
                 Map.of("ITAPIPE_JAVA_OPTS", "-Xmx700m -XX:TieredStopAtLevel=4 " + SHOW));
         assertThat(own.maxHeap()).as("the operator's own heap").isEqualTo("700.00M");
         assertThat(own.tieredStopAtLevel()).as("the operator's own compiler").isEqualTo("4");
-        for (String host : List.of("stack", "demo", "bench")) {
+        for (String host : List.of("stack", "demo", "bench", "import")) {
             Jvm jvm = jvm(concat(script, host, "--help"), Map.of("ITAPIPE_JAVA_OPTS", SHOW));
             assertThat(jvm.maxHeap()).as(host + ": no heap limit").endsWith("G");
             assertThat(jvm.tieredStopAtLevel()).as(host).isEqualTo("1");
@@ -50,7 +50,7 @@ class ServiceJvmTest {
     }
 
     @Test
-    void theDockerEntryPointStartsEachServiceWithItsOptionsAndAStackHostWithTheCompiler() throws Exception {
+    void theDockerEntryPointStartsEachServiceWithItsOptionsAndACompilerCommandWithTheCompiler() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "image-layout").toAbsolutePath());
         for (String entry : List.of(ServiceJvm.RESOURCE, "itapipe.jar", "lib")) {
             Files.deleteIfExists(dir.resolve(entry)); // a symbolic link is deleted, never what it points to
@@ -68,8 +68,8 @@ class ServiceJvmTest {
         assertThat(sink.tieredStopAtLevel()).isEqualTo("1");
         Jvm stack = jvm(concat(entryPoint, "stack", "--help"),
                 Map.of("ITAPIPE_HOME", dir.toString(), "JAVA_OPTS", SHOW));
-        assertThat(stack.maxHeap()).as("a stack host: no heap limit").endsWith("G");
-        assertThat(stack.tieredStopAtLevel()).as("a stack host").isEqualTo("1");
+        assertThat(stack.maxHeap()).as("a compiler command: no heap limit").endsWith("G");
+        assertThat(stack.tieredStopAtLevel()).as("a compiler command").isEqualTo("1");
         assertThat(jvm(concat(entryPoint, "sink", "--help"), Map.of("ITAPIPE_HOME", dir.toString(),
                 "JAVA_OPTS", "-Xmx640m " + SHOW)).maxHeap()).isEqualTo("640.00M");
     }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The JVM options of each long-running service, from {@code service-jvm.properties} beside this class: its heap limit
- * and the compiler every service uses, which the commands that host the embedded stack take too (without a heap
- * limit). The itapipe script and the Docker entry point read the same file, so a service runs with the same JVM
+ * and the compiler every service uses, which some other commands take too, without a heap limit (those that host
+ * the embedded stack, and the import). The itapipe script and the Docker entry point read the same file, so a service runs with the same JVM
  * however it is started.
  */
 public final class ServiceJvm {
@@ -22,7 +22,7 @@ public final class ServiceJvm {
 
     private static final String HEAP = "heap.";
     private static final String COMPILER = "compiler";
-    private static final String COMPILER_HOSTS = "compiler.hosts";
+    private static final String COMPILER_COMMANDS = "compiler.commands";
     private static final Properties FILE = load();
     private static final Map<String, String> HEAPS = heaps(FILE);
 
@@ -30,7 +30,8 @@ public final class ServiceJvm {
     }
 
     /**
-     * The JVM options of {@code command}: a long-running service's heap limit and compiler, a stack host's compiler,
+     * The JVM options of {@code command}: a long-running service's heap limit and compiler, the compiler alone for a command of
+     * {@code compiler.commands},
      * none for any other command.
      */
     public static List<String> options(String command) {
@@ -38,7 +39,7 @@ public final class ServiceJvm {
         if (HEAPS.containsKey(command)) {
             options.add("-Xmx" + HEAPS.get(command));
         }
-        if (HEAPS.containsKey(command) || words(COMPILER_HOSTS).contains(command)) {
+        if (HEAPS.containsKey(command) || words(COMPILER_COMMANDS).contains(command)) {
             options.addAll(words(COMPILER));
         }
         return List.copyOf(options);
