@@ -90,9 +90,21 @@ public enum RevisionVerdict {
         return new RevisionRefusedException(explain(incoming, currentRevision));
     }
 
-    /** What two submissions must share to be one: not the envelope, nor the card, which follows from the scores. */
+    /**
+     * What two submissions must share to be one: not the envelope, nor the card, which follows from the scores. A
+     * shallow copy, only ever encoded: a builder would deep-copy every item score, and ingest's follower takes the
+     * content of every latest revision it reads.
+     */
     static ScoreSubmission content(ScoreSubmission submission) {
-        return ScoreSubmission.newBuilder(submission).setSubmissionId("").setSubmittedAt(Instant.EPOCH)
-                .setSource(SubmissionSource.OTHER).setSourceReference(null).setCard(null).build();
+        ScoreSubmission content = new ScoreSubmission();
+        for (int field = 0; field < ScoreSubmission.SCHEMA$.getFields().size(); field++) {
+            content.put(field, submission.get(field));
+        }
+        content.setSubmissionId("");
+        content.setSubmittedAt(Instant.EPOCH);
+        content.setSource(SubmissionSource.OTHER);
+        content.setSourceReference(null);
+        content.setCard(null);
+        return content;
     }
 }

@@ -67,6 +67,18 @@ class RevisionVerdictTest {
         assertThat(RevisionVerdict.ofStored(submission(1, "90.00"), stored)).isEqualTo(RevisionVerdict.STALE);
     }
 
+    @Test
+    void judgingASubmissionLeavesItAsItWas() {
+        ScoreSubmission incoming = submission(2, "90.00");
+        ScoreSubmission before = ScoreSubmission.newBuilder(incoming).build();
+
+        assertThat(RevisionVerdict.of(incoming, current(2, "90.00"))).isEqualTo(RevisionVerdict.DUPLICATE);
+        CurrentRevision.of(incoming);
+
+        assertThat(incoming).isEqualTo(before);
+        assertThat(incoming.getSubmissionId()).isEqualTo("id-2");
+    }
+
     private static ScoreSubmission submission(long revision, String firstIndicator) {
         return ScoreSubmission.newBuilder()
                 .setSubmissionId("id-" + revision).setOrgCode("6190803").setOrgNameTh("องค์การบริหารส่วนตำบลบ้านกล้วย")
