@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The JVM options of each long-running service, from {@code service-jvm.properties} beside this class: its heap limit
  * and the compiler every service uses, which some other commands take too, without a heap limit (those that host
- * the embedded stack, and the import). The itapipe script and the Docker entry point read the same file, so a service runs with the same JVM
- * however it is started.
+ * the embedded stack, and the import). The itapipe script and the Docker entry point read the same file, so a
+ * service runs with the same JVM however it is started.
  */
 public final class ServiceJvm {
 
@@ -21,33 +22,31 @@ public final class ServiceJvm {
     public static final String RESOURCE = "service-jvm.properties";
 
     private static final String HEAP = "heap.";
-    private static final String COMPILER = "compiler";
-    private static final String COMPILER_COMMANDS = "compiler.commands";
     private static final Properties FILE = load();
     private static final Map<String, String> HEAPS = heaps(FILE);
+    private static final List<String> COMPILER = words("compiler");
+    private static final List<String> COMPILER_COMMANDS = words("compiler.commands");
 
     private ServiceJvm() {
     }
 
     /**
-     * The JVM options of {@code command}: a long-running service's heap limit and compiler, the compiler alone for a command of
-     * {@code compiler.commands},
-     * none for any other command.
+     * The JVM options of {@code command}: a long-running service's heap limit and compiler, the compiler alone for a
+     * command of {@code compiler.commands}, none for any other command.
      */
     public static List<String> options(String command) {
         List<String> options = new ArrayList<>();
         if (HEAPS.containsKey(command)) {
             options.add("-Xmx" + HEAPS.get(command));
         }
-        if (HEAPS.containsKey(command) || words(COMPILER_COMMANDS).contains(command)) {
-            options.addAll(words(COMPILER));
+        if (HEAPS.containsKey(command) || COMPILER_COMMANDS.contains(command)) {
+            options.addAll(COMPILER);
         }
         return List.copyOf(options);
     }
 
     private static List<String> words(String key) {
-        return List.of(FILE.getProperty(key, "").trim().split("\\s+")).stream().filter(word -> !word.isEmpty())
-                .toList();
+        return Stream.of(FILE.getProperty(key, "").trim().split("\\s+")).filter(word -> !word.isEmpty()).toList();
     }
 
     /** Every service and its heap limit, e.g. {@code streams=384m}. */

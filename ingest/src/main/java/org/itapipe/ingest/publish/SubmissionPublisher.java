@@ -74,6 +74,11 @@ public final class SubmissionPublisher implements AutoCloseable {
 
         /** The submission could not be encoded. */
         record Failed(ScoreSubmission submission, SerializationException error) implements Encoded {
+
+            /** Not the submission's fault: the registry could not be asked, so it is refused for now. */
+            boolean registryUnreachable() {
+                return RegistryUnavailableException.isCauseOf(error);
+            }
         }
     }
 
@@ -90,7 +95,7 @@ public final class SubmissionPublisher implements AutoCloseable {
                 return new Encoded.Failed(submission, known);
             }
             Encoded encoded = encode(submission);
-            if (encoded instanceof Encoded.Failed failed && RegistryUnavailableException.isCauseOf(failed.error())) {
+            if (encoded instanceof Encoded.Failed failed && failed.registryUnreachable()) {
                 unreachable.compareAndSet(null, failed.error());
             }
             return encoded;
@@ -112,8 +117,7 @@ public final class SubmissionPublisher implements AutoCloseable {
                     .thenApply(metadata -> new PublishOutcome.Published(metadata.partition(), metadata.offset()));
         }
         Encoded.Failed failed = (Encoded.Failed) encoded;
-        if (RegistryUnavailableException.isCauseOf(failed.error())) {
-            // Not the submission's fault: it is refused for now rather than dead-lettered.
+        if (failed.registryUnreachable()) {
             return CompletableFuture.failedFuture(new PublishUnavailableException(
                     "the schema registry is unreachable: " + failed.error().getMessage(), failed.error()));
         }

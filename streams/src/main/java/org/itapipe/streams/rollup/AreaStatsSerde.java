@@ -2,7 +2,6 @@ package org.itapipe.streams.rollup;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,20 +36,18 @@ public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
 
     static byte[] write(AreaStats stats) {
         int[] totals = stats.sortedTotalCents();
-        int levelBytes = stats.levelCounts().keySet().stream()
-                .mapToInt(level -> 2 + level.getBytes(StandardCharsets.UTF_8).length + 4).sum();
-        ByteBuffer out = ByteBuffer.allocate(1 + 4 + 8 + 8 + 4 + stats.indicatorSumCents().size() * 12 + 4
+        int levelBytes = stats.levelCounts().keySet().stream().mapToInt(level -> BinaryFields.sizeOf(level) + 4).sum();
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 + 8 + 8 + BinaryFields.sizeOf(stats.indicatorSumCents()) + 4
                 + levelBytes + 4 + 4 + 4 + 8 + 4 + totals.length * 5);
         out.put(VERSION);
         out.putInt(stats.count());
         out.putLong(stats.sumTotalCents());
         out.putLong(stats.sumSquaresCents2());
-        out.putInt(stats.indicatorSumCents().size());
-        stats.indicatorSumCents().forEach((number, cents) -> out.putInt(number).putLong(cents));
+        BinaryFields.putCents(out, stats.indicatorSumCents());
         out.putInt(stats.levelCounts().size());
         stats.levelCounts().forEach((level, count) -> {
-            byte[] name = level.getBytes(StandardCharsets.UTF_8);
-            out.putShort((short) name.length).put(name).putInt(count);
+            BinaryFields.putString(out, level);
+            out.putInt(count);
         });
         out.putInt(stats.passing());
         out.putInt(stats.withOitAlert());
@@ -76,15 +73,10 @@ public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
             int count = in.getInt();
             long sumTotal = in.getLong();
             long sumSquares = in.getLong();
-            Map<Integer, Long> indicators = new TreeMap<>();
-            for (int i = in.getInt(); i > 0; i--) {
-                indicators.put(in.getInt(), in.getLong());
-            }
+            Map<Integer, Long> indicators = BinaryFields.getCents(in);
             Map<String, Integer> levels = new TreeMap<>();
             for (int i = in.getInt(); i > 0; i--) {
-                byte[] name = new byte[in.getShort()];
-                in.get(name);
-                levels.put(new String(name, StandardCharsets.UTF_8), in.getInt());
+                levels.put(BinaryFields.getString(in), in.getInt());
             }
             int passing = in.getInt();
             int withOitAlert = in.getInt();

@@ -1,14 +1,8 @@
 package org.itapipe.streams.rollup;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.itapipe.schemas.avro.AreaLevel;
@@ -33,80 +27,78 @@ public final class AreaUpdateSerde extends Serdes.WrapperSerde<AreaUpdate> {
     }
 
     static byte[] write(AreaUpdate update) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            Area area = update.area();
-            out.writeUTF(area.level().name());
-            out.writeInt(area.fiscalYear());
-            out.writeUTF(area.code());
-            out.writeUTF(area.orgType() == null ? "" : area.orgType().name());
-            out.writeUTF(update.orgCode());
-            writeMember(out, update.previous());
-            writeMember(out, update.member());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return bytes.toByteArray();
+        Area area = update.area();
+        String type = area.orgType() == null ? "" : area.orgType().name();
+        ByteBuffer out = ByteBuffer.allocate(1 + BinaryFields.sizeOf(area.level().name()) + 4
+                + BinaryFields.sizeOf(area.code()) + BinaryFields.sizeOf(type) + BinaryFields.sizeOf(update.orgCode())
+                + sizeOf(update.previous()) + sizeOf(update.member()));
+        out.put(VERSION);
+        BinaryFields.putString(out, area.level().name());
+        out.putInt(area.fiscalYear());
+        BinaryFields.putString(out, area.code());
+        BinaryFields.putString(out, type);
+        BinaryFields.putString(out, update.orgCode());
+        putMember(out, update.previous());
+        putMember(out, update.member());
+        return out.array();
     }
 
-    private static void writeMember(DataOutputStream out, MemberSummary member) throws IOException {
-        out.writeBoolean(member != null);
+    private static int sizeOf(MemberSummary member) {
+        return member == null ? 1 : 1 + 8 + BinaryFields.sizeOf(member.level()) + 1
+                + BinaryFields.sizeOf(member.indicatorCents()) + 1 + 1 + 8;
+    }
+
+    /** A presence byte, then the member; its change of total is always 8 bytes, behind its own presence byte. */
+    private static void putMember(ByteBuffer out, MemberSummary member) {
+        out.put((byte) (member == null ? 0 : 1));
         if (member == null) {
             return;
         }
-        out.writeLong(member.totalCents());
-        out.writeUTF(member.level());
-        out.writeBoolean(member.passing());
-        out.writeInt(member.indicatorCents().size());
-        for (Map.Entry<Integer, Long> indicator : member.indicatorCents().entrySet()) {
-            out.writeInt(indicator.getKey());
-            out.writeLong(indicator.getValue());
-        }
-        out.writeBoolean(member.oitAlert());
-        out.writeBoolean(member.totalChangeCents() != null);
-        if (member.totalChangeCents() != null) {
-            out.writeLong(member.totalChangeCents());
-        }
+        out.putLong(member.totalCents());
+        BinaryFields.putString(out, member.level());
+        out.put((byte) (member.passing() ? 1 : 0));
+        BinaryFields.putCents(out, member.indicatorCents());
+        out.put((byte) (member.oitAlert() ? 1 : 0));
+        out.put((byte) (member.totalChangeCents() == null ? 0 : 1));
+        out.putLong(member.totalChangeCents() == null ? 0 : member.totalChangeCents());
     }
 
     static AreaUpdate read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            byte version = in.get();
             if (version != VERSION) {
                 throw new SerializationException("an area update of format version " + version + ", this build "
                         + "reads " + VERSION + ": start with a new streams.application-id (docs/streams.md)");
             }
-            AreaLevel level = AreaLevel.valueOf(in.readUTF());
-            int fiscalYear = in.readInt();
-            String code = in.readUTF();
-            String type = in.readUTF();
+            AreaLevel level = AreaLevel.valueOf(BinaryFields.getString(in));
+            int fiscalYear = in.getInt();
+            String code = BinaryFields.getString(in);
+            String type = BinaryFields.getString(in);
             Area area = new Area(level, fiscalYear, code, type.isEmpty() ? null : OrganizationType.valueOf(type));
-            AreaUpdate update = new AreaUpdate(area, in.readUTF(), readMember(in), readMember(in));
-            if (in.available() > 0) {
-                throw new SerializationException("an area update with " + in.available() + " bytes after the end");
+            AreaUpdate update = new AreaUpdate(area, BinaryFields.getString(in), getMember(in), getMember(in));
+            if (in.hasRemaining()) {
+                throw new SerializationException("an area update with " + in.remaining() + " bytes after the end");
             }
             return update;
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new SerializationException("an area update cut short (" + bytes.length + " bytes)", e);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new SerializationException("not an area update: " + e.getMessage(), e);
         }
     }
 
-    private static MemberSummary readMember(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
+    private static MemberSummary getMember(ByteBuffer in) {
+        if (in.get() == 0) {
             return null;
         }
-        long total = in.readLong();
-        String level = in.readUTF();
-        boolean passing = in.readBoolean();
-        Map<Integer, Long> indicators = new TreeMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            indicators.put(in.readInt(), in.readLong());
-        }
-        boolean oitAlert = in.readBoolean();
-        Long change = in.readBoolean() ? in.readLong() : null;
-        return new MemberSummary(total, level, passing, indicators, oitAlert, change);
+        long total = in.getLong();
+        String level = BinaryFields.getString(in);
+        boolean passing = in.get() != 0;
+        Map<Integer, Long> indicators = BinaryFields.getCents(in);
+        boolean oitAlert = in.get() != 0;
+        boolean hasChange = in.get() != 0;
+        long change = in.getLong();
+        return new MemberSummary(total, level, passing, indicators, oitAlert, hasChange ? change : null);
     }
 }
