@@ -37,9 +37,11 @@ import org.itapipe.streams.derive.SubmissionChangeProcessor;
 import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaStats;
 import org.itapipe.streams.rollup.AreaStatsSerde;
-import org.itapipe.streams.rollup.AreaUpdate;
-import org.itapipe.streams.rollup.AreaUpdateSerde;
+import org.itapipe.streams.rollup.AreaUpdatesSerde;
+import org.itapipe.streams.rollup.ProvinceSumsProcessor;
 import org.itapipe.streams.rollup.RollupCalculator;
+import org.itapipe.streams.rollup.SumsChange;
+import org.itapipe.streams.rollup.SumsChangeSerde;
 
 /**
  * The ITA topology, in one place:
@@ -52,18 +54,17 @@ import org.itapipe.streams.rollup.RollupCalculator;
  *        -> alerts ----------------------------------> ita.oit-alerts.v1
  *        -> failed (stale, conflicting, unscorable) --> ita.dead-letters.v1
  *        -> area updates (previous and new contribution) to the district (no provincial organization) and the
- *           province over the organization's type -> repartition by area -> sums [area-stats, cached]
+ *           province over the organization's type, one record per province
+ *           -> repartition by province -> province sums [area-stats], emitted once per commit interval
  *             -> district rollups ----------------------------------------> ita.rollups.district.v1
- *             -> province-type rollups -----------------------------------> ita.rollups.province.v1
- *             -> province-type sums, old and new -> repartition -> sums by province [province-stats, cached]
- *                                                                -> rollups -> ita.rollups.province.v1
- *             -> province-type sums, old and new -> repartition -> sums by type [national-type-stats, cached]
- *                                                                -> rollups -> ita.rollups.national.v1
+ *             -> province-type and province rollups ----------------------> ita.rollups.province.v1
+ *             -> province-type sums, as emitted before [province-type-parts] and now -> repartition by type
+ *                -> sums by type [national-type-stats, cached] -> rollups -> ita.rollups.national.v1
  *                  -> national-type sums, old and new -> repartition -> sums [national-stats, cached]
  *                                                                -> rollups -> ita.rollups.national.v1
  * </pre>
  * Keys are organization codes on the way in, so every year and revision of an organization is handled by one task,
- * and area keys after the repartition, so each rollup has a single writer.
+ * and province codes or area keys after a repartition, so each rollup has a single writer.
  */
 public final class ItaTopology {
 
@@ -84,6 +85,11 @@ public final class ItaTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(),
                 new JsonSerde<>(AlertStates.class)));
+        // Cached: an area updated many times between two commits reaches the changelog once.
+        for (String store : new String[] {ProvinceSumsProcessor.STORE, ProvinceSumsProcessor.PARTS_STORE}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                    new AreaStatsSerde()).withCachingEnabled());
+        }
 
         KStream<String, Derived> derived = builder
                 .stream(Topics.SUBMISSIONS.name(), Consumed.with(serdes.key(Topics.SUBMISSIONS), submissions))
@@ -96,7 +102,7 @@ public final class ItaTopology {
                 .branch((key, value) -> value instanceof Derived.YearOverYear, Branched.as("yoy"))
                 .branch((key, value) -> value instanceof Derived.Alert, Branched.as("alerts"))
                 .branch((key, value) -> value instanceof Derived.Failed, Branched.as("failed"))
-                .branch((key, value) -> value instanceof Derived.AreaChange, Branched.as("areas"))
+                .branch((key, value) -> value instanceof Derived.AreaChanges, Branched.as("areas"))
                 .noDefaultBranch();
 
         ofKind(kinds, "latest", Derived.Latest.class)
@@ -115,7 +121,7 @@ public final class ItaTopology {
                 .mapValues(ItaTopology::deadLetter)
                 .selectKey((key, letter) -> DeadLetters.key(letter))
                 .to(Topics.DEAD_LETTERS.name(), produced(Topics.DEAD_LETTERS));
-        rollups(ofKind(kinds, "areas", Derived.AreaChange.class));
+        rollups(ofKind(kinds, "areas", Derived.AreaChanges.class));
         return builder.build();
     }
 
@@ -126,35 +132,35 @@ public final class ItaTopology {
     }
 
     /**
-     * The rollups, as a hierarchy of running sums. Organizations' updates are re-keyed by the areas they join directly
-     * (their district, their province over their type), so one task owns each, and folded into those areas' sums. Every
-     * other area is summed from the areas below it: a province over all types and the country over a type from the
-     * province-type areas, the country over all types from its type areas. So a submission costs one or two updates
-     * however many areas it counts in, and the country's ~7,850 totals are combined once per province area that changed
-     * in a commit, not once per submission. Every sums' store is cached: a burst of changes to an area within a commit
-     * interval (a bulk import) yields one rollup per commit, computed once.
+     * The rollups, as a hierarchy of running sums. A submission's updates go in one record to the province that owns
+     * the areas it joins directly (its district, its province over its type), so one task owns each of them and also
+     * sums the province over all types from them ({@link ProvinceSumsProcessor}), emitting each changed area once per
+     * commit interval. The country over a type is summed from the province-type areas and the country over all types
+     * from its type areas, so its ~7,850 totals are combined once per province area that changed in a commit, not
+     * once per submission.
      */
-    private void rollups(KStream<String, Derived.AreaChange> changes) {
-        Serde<AreaUpdate> updateSerde = new AreaUpdateSerde();
-        KTable<String, AreaStats> joined = changes
-                .map((key, change) -> KeyValue.pair(change.update().area().key(), change.update()),
-                        Named.as("area-of-update"))
-                .repartition(Repartitioned.with(Serdes.String(), updateSerde).withName("area-updates"))
-                .groupByKey(Grouped.with("area-updates-by-area", Serdes.String(), updateSerde))
-                .aggregate(AreaStats::empty, (areaKey, update, stats) -> stats.apply(update), Named.as("area-sums"),
-                        sums("area-stats"));
-        KTable<String, AreaStats> provinceTypes = joined.filter((areaKey, stats) -> isLevel(areaKey,
-                AreaLevel.PROVINCE), Named.as("province-type-areas"));
-        KTable<String, AreaStats> provinces = sumOf(provinceTypes, "province", Area::withoutType);
-        KTable<String, AreaStats> nationalTypes = sumOf(provinceTypes, "national-type", Area::national);
+    private void rollups(KStream<String, Derived.AreaChanges> changes) {
+        KStream<String, SumsChange> owned = changes
+                .map((key, change) -> KeyValue.pair(change.owner(), change.updates()), Named.as("owner-of-updates"))
+                .repartition(Repartitioned.with(Serdes.String(), new AreaUpdatesSerde()).withName("province-updates"))
+                .process(ProvinceSumsProcessor::new, Named.as("province-sums"), ProvinceSumsProcessor.STORE,
+                        ProvinceSumsProcessor.PARTS_STORE);
+        Serde<SumsChange> partSerde = new SumsChangeSerde();
+        KTable<String, AreaStats> nationalTypes = owned
+                .filter((areaKey, change) -> change.before() != null, Named.as("province-type-changes"))
+                .map((areaKey, change) -> KeyValue.pair(Area.parse(areaKey).national().key(), change),
+                        Named.as("national-type-of-part"))
+                .repartition(Repartitioned.with(Serdes.String(), partSerde).withName("national-type-parts"))
+                .groupByKey(Grouped.with("national-type-parts-by-type", Serdes.String(), partSerde))
+                .aggregate(AreaStats::empty, (areaKey, part, sum) -> part.appliedTo(sum),
+                        Named.as("national-type-sums"), sums("national-type-stats"));
         KTable<String, AreaStats> nation = sumOf(nationalTypes, "national", Area::withoutType);
 
-        KStream<String, AreaStats> joinedChanges = joined.toStream(Named.as("area-changes"));
-        publish(joinedChanges.filter((areaKey, stats) -> isLevel(areaKey, AreaLevel.DISTRICT),
+        KStream<String, AreaStats> provinceSums = owned.mapValues(SumsChange::after, Named.as("province-area-sums"));
+        publish(provinceSums.filter((areaKey, stats) -> isLevel(areaKey, AreaLevel.DISTRICT),
                 Named.as("district-changes")), "district", Topics.DISTRICT_ROLLUPS);
-        publish(joinedChanges.filter((areaKey, stats) -> isLevel(areaKey, AreaLevel.PROVINCE),
-                Named.as("province-type-changes")), "province-type", Topics.PROVINCE_ROLLUPS);
-        publish(provinces.toStream(Named.as("province-changes")), "province", Topics.PROVINCE_ROLLUPS);
+        publish(provinceSums.filter((areaKey, stats) -> isLevel(areaKey, AreaLevel.PROVINCE),
+                Named.as("province-changes")), "province", Topics.PROVINCE_ROLLUPS);
         publish(nationalTypes.toStream(Named.as("national-type-changes")), "national-type", Topics.NATIONAL_ROLLUPS);
         publish(nation.toStream(Named.as("national-changes")), "national", Topics.NATIONAL_ROLLUPS);
     }

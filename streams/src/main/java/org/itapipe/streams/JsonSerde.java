@@ -9,11 +9,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for internal records that only this application reads: the alert states of each organization-year (and the
- * area updates that builds before the binary {@code AreaUpdateSerde} wrote). Unlike the public topics they carry no
- * registry id, so a record with a field this build does not know (written by another version) fails the read rather
- * than losing the field silently; a release that changes them starts under a new {@code streams.application-id}
- * (docs/streams.md).
+ * JSON for internal records that only this application reads: the alert states of each organization-year. Unlike
+ * the public topics they carry no registry id, so a record with a field this build does not know (written by another
+ * version) fails the read rather than losing the field silently; a release that changes them starts under a new
+ * {@code streams.application-id} (docs/streams.md).
  */
 public final class JsonSerde<T> extends Serdes.WrapperSerde<T> {
 

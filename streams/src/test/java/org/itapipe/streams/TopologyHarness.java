@@ -1,6 +1,7 @@
 package org.itapipe.streams;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,9 @@ import org.itapipe.schemas.topics.Topics;
 /** The topology in a TopologyTestDriver, with an in-memory registry, and helpers to feed and read it. */
 final class TopologyHarness implements AutoCloseable {
 
+    /** The commit interval, which is also how often the province sums emit the areas that changed. */
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+
     final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistry(), true);
     final TopologyTestDriver driver;
     final TestInputTopic<String, ScoreSubmission> submissions;
@@ -40,6 +44,7 @@ final class TopologyHarness implements AutoCloseable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "itapipe-streams-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         // A state directory of its own, so that two harnesses can be open at once.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory().toString());
         config.putAll(StreamsSettings.deadLetterHandlerConfig(serdes));
@@ -64,8 +69,10 @@ final class TopologyHarness implements AutoCloseable {
         this(MethodologyCatalog.builtIn());
     }
 
+    /** Sends a submission and lets a commit interval pass, so that every output it causes has been emitted. */
     void send(ScoreSubmission submission) {
         submissions.pipeInput(submission.getOrgCode(), submission);
+        driver.advanceWallClockTime(COMMIT_INTERVAL);
     }
 
     <V extends SpecificRecord> TestOutputTopic<String, V> output(Topic<String, V> topic) {

@@ -1,5 +1,6 @@
 package org.itapipe.streams.derive;
 
+import java.util.List;
 import org.itapipe.schemas.avro.IndicatorGaps;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
@@ -22,7 +23,8 @@ public sealed interface Derived {
     record Alert(String key, OitAlert alert) implements Derived {
     }
 
-    record AreaChange(AreaUpdate update) implements Derived {
+    /** The updates to the areas one province owns ({@link org.itapipe.streams.rollup.Area#owner()}), in order. */
+    record AreaChanges(String owner, List<AreaUpdate> updates) implements Derived {
     }
 
     /**

@@ -122,11 +122,20 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
                 .forEach(transition -> out.add(new Derived.Alert(transition.key(), transition.alert())));
         // Each organization-year counts in its areas as MemberSummary.of(its latest, the latest of the year before);
         // both can change here, so the update names what it replaces (invariant 3 in docs/streams.md).
-        areaUpdates(previousRevision.map(before -> new Contribution(before, previousYear)),
-                new Contribution(current, previousYear)).forEach(out::add);
-        nextYear.ifPresent(after -> areaUpdates(Optional.of(new Contribution(after, previousRevision)),
-                new Contribution(after, Optional.of(current))).forEach(out::add));
+        List<AreaUpdate> updates = areaUpdates(previousRevision.map(before -> new Contribution(before, previousYear)),
+                new Contribution(current, previousYear));
+        nextYear.ifPresent(after -> updates.addAll(areaUpdates(Optional.of(new Contribution(after, previousRevision)),
+                new Contribution(after, Optional.of(current)))));
+        byOwner(updates).forEach((owner, owned) -> out.add(new Derived.AreaChanges(owner, owned)));
         return out;
+    }
+
+    /** The updates grouped by the province that owns their areas: one record per province, almost always one. */
+    private static Map<String, List<AreaUpdate>> byOwner(List<AreaUpdate> updates) {
+        Map<String, List<AreaUpdate>> owned = new LinkedHashMap<>();
+        updates.forEach(update -> owned.computeIfAbsent(update.area().owner(), owner -> new ArrayList<>(4))
+                .add(update));
+        return owned;
     }
 
     private Optional<Scored> latestOf(String orgCode, int fiscalYear) {
@@ -151,15 +160,14 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
      * {@code after} in every area either counts in: a revision that moves the organization or changes its type
      * leaves the old areas and joins the new ones.
      */
-    private static List<Derived> areaUpdates(Optional<Contribution> before, Contribution after) {
+    private static List<AreaUpdate> areaUpdates(Optional<Contribution> before, Contribution after) {
         Map<Area, MemberSummary> old = before.map(Contribution::byArea).orElse(Map.of());
         Map<Area, MemberSummary> now = after.byArea();
         Set<Area> areas = new LinkedHashSet<>(old.keySet());
         areas.addAll(now.keySet());
-        List<Derived> updates = new ArrayList<>(areas.size());
+        List<AreaUpdate> updates = new ArrayList<>(areas.size());
         for (Area area : areas) {
-            updates.add(new Derived.AreaChange(new AreaUpdate(area, after.latest().orgCode(), old.get(area),
-                    now.get(area))));
+            updates.add(new AreaUpdate(area, after.latest().orgCode(), old.get(area), now.get(area)));
         }
         return updates;
     }

@@ -33,6 +33,11 @@ public record Area(AreaLevel level, int fiscalYear, String code, OrganizationTyp
         return areas;
     }
 
+    /** A province over one organization type: the part the national sums are summed from. */
+    public boolean isProvinceType() {
+        return level == AreaLevel.PROVINCE && orgType != null;
+    }
+
     /** The same area over every organization type. */
     public Area withoutType() {
         return new Area(level, fiscalYear, code, null);
@@ -41,6 +46,18 @@ public record Area(AreaLevel level, int fiscalYear, String code, OrganizationTyp
     /** The country over this area's organization type. */
     public Area national() {
         return new Area(AreaLevel.NATIONAL, fiscalYear, COUNTRY, orgType);
+    }
+
+    /**
+     * The province whose task owns this area's sums: a province's own code, a district's first two digits (a Thai
+     * district code begins with its province's). Any fixed function of the area would keep one writer per area; this
+     * one puts an organization's district and province in one task, so that one record carries both updates.
+     */
+    public String owner() {
+        if (level == AreaLevel.NATIONAL) {
+            throw new IllegalStateException("the national areas are summed from the provinces, not owned by one");
+        }
+        return level == AreaLevel.DISTRICT && code.length() > 2 ? code.substring(0, 2) : code;
     }
 
     /** The key of the area's rollup on its topic: {@code <fiscalYear>/<areaCode>[/<orgType>]}. */

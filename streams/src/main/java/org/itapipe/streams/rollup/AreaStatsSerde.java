@@ -19,8 +19,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
 
-    /** 2: the stores of the hierarchy of sums (area, province, national-type, national), whose meaning changed. */
-    static final byte VERSION = 2;
+    /**
+     * 2: the stores of the hierarchy of sums (area, province, national-type, national), whose meaning changed. 3: the
+     * same fields, but {@code area-stats} now holds each province's sums over all types too, summed by the task that
+     * owns the province; a store of version 2 lacks them.
+     */
+    static final byte VERSION = 3;
 
     public AreaStatsSerde() {
         super(writer(), reader());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fields the rollups' binary formats share ({@link AreaStatsSerde}, {@link AreaUpdateSerde}), each with its size:
+ * The fields the rollups' binary formats share ({@link AreaStatsSerde}, {@link AreaUpdatesSerde}), each with its size:
  * a string as a two-byte length and its UTF-8 bytes, and indicator amounts in cents as a count and (number, cents)
  * pairs.
  */

@@ -42,7 +42,7 @@ class AreaStatsSerdeTest {
         byte[] bytes = AreaStatsSerde.write(AreaStats.empty());
         bytes[0] = 9;
         assertThatThrownBy(() -> AreaStatsSerde.read(bytes)).isInstanceOf(SerializationException.class)
-                .hasMessage("area sums of format version 9, this build reads 2: start with a new "
+                .hasMessage("area sums of format version 9, this build reads 3: start with a new "
                         + "streams.application-id (docs/streams.md)");
     }
 
