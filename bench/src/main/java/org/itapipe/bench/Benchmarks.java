@@ -123,14 +123,15 @@ public final class Benchmarks {
                 batches == 0 ? 0 : 1000 * seconds / batches, 1000 * after.sum("itapipe_sink_batch_seconds_max")));
     }
 
-    /** Where the stream thread's time went in the last metrics window (the end of the latency run). */
+    /** Where the stream threads' time went in the last metrics window (the end of the latency run), per thread. */
     private static void observeStreams(BenchReport report, ServiceMetrics streams) {
-        report.observe("stream thread at the end of the latency run", String.format(Locale.ROOT,
-                "processing %.0f%%, polling %.0f%%, committing %.0f%% of its time; %.0f ms per commit",
-                100 * streams.sum("kafka_stream_thread_process_ratio"),
-                100 * streams.sum("kafka_stream_thread_poll_ratio"),
-                100 * streams.sum("kafka_stream_thread_commit_ratio"),
-                streams.sum("kafka_stream_thread_commit_latency_avg")));
+        report.observe("stream threads at the end of the latency run", String.format(Locale.ROOT,
+                "%d, each processing %.0f%%, polling %.0f%%, committing %.0f%% of its time (mean); %.0f ms per commit",
+                streams.count("kafka_stream_thread_process_ratio"),
+                100 * streams.mean("kafka_stream_thread_process_ratio"),
+                100 * streams.mean("kafka_stream_thread_poll_ratio"),
+                100 * streams.mean("kafka_stream_thread_commit_ratio"),
+                streams.mean("kafka_stream_thread_commit_latency_avg")));
     }
 
     private static Map<String, Double> cpuSeconds(Map<String, Long> processes) {

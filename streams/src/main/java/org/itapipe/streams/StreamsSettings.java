@@ -20,8 +20,8 @@ import org.itapipe.schemas.topics.Topics;
  * always exactly_once_v2: a submission's gaps, rollups, year-over-year changes and alerts are committed together or
  * not at all.
  */
-public record StreamsSettings(String applicationId, Path stateDir, int commitIntervalMs, int standbyReplicas,
-                              long cacheMaxBytes, TopicSettings topics, HttpEndpoint http,
+public record StreamsSettings(String applicationId, Path stateDir, int threads, int commitIntervalMs,
+                              int standbyReplicas, long cacheMaxBytes, TopicSettings topics, HttpEndpoint http,
                               GroupMembership membership, boolean autoRegisterSchemas) {
 
     static final int FETCH_MAX_WAIT_MS = 20;
@@ -31,6 +31,10 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
         return new StreamsSettings(
                 config.get("streams.application-id", "itapipe-streams"),
                 Path.of(config.get("streams.state-dir", System.getProperty("java.io.tmpdir") + "/itapipe-streams")),
+                // One stream thread per core: a thread runs its tasks one record at a time, so one thread is bounded
+                // by one core however many the machine has (docs/benchmarks.md, session 12).
+                Integer.parseInt(config.get("streams.threads",
+                        Integer.toString(Runtime.getRuntime().availableProcessors()))),
                 Integer.parseInt(config.get("streams.commit-interval-ms", "100")),
                 Integer.parseInt(config.get("streams.standby-replicas", "0")),
                 Long.parseLong(config.get("streams.cache-max-bytes", Long.toString(10L * 1024 * 1024))),
@@ -43,7 +47,7 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
     /** Another application on another port, its membership by default for that port. */
     public StreamsSettings withApplication(String id, Path dir, int port) {
         HttpEndpoint moved = http.withPort(port);
-        return new StreamsSettings(id, dir, commitIntervalMs, standbyReplicas, cacheMaxBytes, topics,
+        return new StreamsSettings(id, dir, threads, commitIntervalMs, standbyReplicas, cacheMaxBytes, topics,
                 moved, GroupMembership.byDefault(moved), autoRegisterSchemas);
     }
 
@@ -53,6 +57,7 @@ public record StreamsSettings(String applicationId, Path stateDir, int commitInt
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);

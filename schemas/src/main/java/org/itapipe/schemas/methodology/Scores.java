@@ -45,6 +45,14 @@ public final class Scores {
         return score;
     }
 
+    /**
+     * The mean of {@code count} values that sum to {@code sum}, rounded once from the exact quotient: two decimals,
+     * half up, as {@link #round} does.
+     */
+    public static BigDecimal mean(BigDecimal sum, long count) {
+        return sum.divide(BigDecimal.valueOf(count), SCALE, RoundingMode.HALF_UP);
+    }
+
     /** Rounds a derived value (a mean, a weighted sum) to two decimals, half up, as published results are. */
     public static BigDecimal round(BigDecimal value) {
         return value.setScale(SCALE, RoundingMode.HALF_UP);

@@ -2,7 +2,6 @@ package org.itapipe.streams.rollup;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.itapipe.schemas.avro.AreaRollup;
@@ -14,8 +13,8 @@ import org.itapipe.schemas.methodology.Scores;
 
 /**
  * An area's rollup from its running sums. The sums are exact, so every statistic equals a recomputation over the
- * current members; each is rounded half up to two decimals once. Standard deviation is the population one,
- * sqrt(E[x^2] - E[x]^2), taken in 34 significant digits.
+ * current members; each is rounded half up to two decimals once, a mean from its exact quotient. Standard deviation
+ * is the population one, sqrt(E[x^2] - E[x]^2), taken in 34 significant digits.
  */
 public final class RollupCalculator {
 
@@ -31,7 +30,7 @@ public final class RollupCalculator {
                 .max(BigDecimal.ZERO);
         List<IndicatorScore> indicatorMeans = new ArrayList<>();
         stats.indicatorSumCents().keySet().forEach(number -> indicatorMeans.add(new IndicatorScore(number,
-                Scores.round(stats.indicatorSum(number).divide(count, PRECISION)))));
+                Scores.mean(stats.indicatorSum(number), stats.count()))));
         List<LevelCount> levels = new ArrayList<>();
         for (LevelBand band : methodology.levels()) {
             levels.add(new LevelCount(band.code(), stats.levelCounts().getOrDefault(band.code(), 0)));
@@ -43,9 +42,9 @@ public final class RollupCalculator {
                 .setAreaCode(area.code())
                 .setOrgType(area.orgType())
                 .setOrganizations(stats.count())
-                .setMeanTotal(Scores.round(mean))
-                .setMedianTotal(n % 2 == 1 ? stats.sortedTotal(n / 2) : stats.sortedTotal(n / 2 - 1)
-                        .add(stats.sortedTotal(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP))
+                .setMeanTotal(Scores.mean(stats.sumTotal(), n))
+                .setMedianTotal(n % 2 == 1 ? stats.sortedTotal(n / 2)
+                        : Scores.mean(stats.sortedTotal(n / 2 - 1).add(stats.sortedTotal(n / 2)), 2))
                 .setMinTotal(stats.sortedTotal(0))
                 .setMaxTotal(stats.sortedTotal(n - 1))
                 .setStddevTotal(Scores.round(variance.sqrt(PRECISION)))
@@ -54,7 +53,7 @@ public final class RollupCalculator {
                 .setPassing(stats.passing())
                 .setWithOitAlert(stats.withOitAlert())
                 .setMeanTotalChange(stats.changes() == 0 ? null
-                        : Scores.round(stats.sumChange().divide(BigDecimal.valueOf(stats.changes()), PRECISION)))
+                        : Scores.mean(stats.sumChange(), stats.changes()))
                 .build();
     }
 }
