@@ -144,10 +144,10 @@ final class ImportCommand implements Callable<Integer> {
                 summary.dryRun() ? "" : " and published", summary.rejected(), summary.flagged(),
                 summary.deadLettered());
         long records = summary.results().size();
-        double seconds = (summary.validating().toNanos() + summary.publishing().toNanos()) / 1e9;
-        err.printf(Locale.ROOT, "time: read and validate %.2f s, publish %.2f s; %.0f records/s%n",
-                summary.validating().toNanos() / 1e9, summary.publishing().toNanos() / 1e9,
-                seconds > 0 ? records / seconds : 0.0);
+        double seconds = (summary.reading().toNanos() + summary.processing().toNanos()) / 1e9;
+        err.printf(Locale.ROOT, "time: read %.2f s, validate%s %.2f s; %.0f records/s%n",
+                summary.reading().toNanos() / 1e9, summary.dryRun() ? "" : " and publish",
+                summary.processing().toNanos() / 1e9, seconds > 0 ? records / seconds : 0.0);
         err.flush();
     }
 

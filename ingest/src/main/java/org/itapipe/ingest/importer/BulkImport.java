@@ -30,16 +30,17 @@ import org.itapipe.schemas.avro.SubmissionSource;
 import org.itapipe.schemas.organizations.OrganizationRegistry;
 
 /**
- * Imports many submissions at once, for the CLI and the bulk API. Two passes: every record is read and validated
- * first (the validation on every core), so that organization-year pairs given more than once in one request can be
- * rejected (all of them: which one is meant cannot be told); then the accepted ones are published, asynchronously,
- * and awaited. A dry run stops after the first pass.
+ * Imports many submissions at once, for the CLI and the bulk API. Every record is read first, so that
+ * organization-year pairs given more than once in one request can be rejected before any is sent (all of them: which
+ * one is meant cannot be told). Then a chunk at a time is validated on every core and its accepted records are sent,
+ * asynchronously, while the next chunk is validated; at the end every acknowledgement is awaited. A dry run sends
+ * nothing.
  */
 public final class BulkImport {
 
     /**
-     * Records read before they are validated together, and encoded together before they are sent, on every core;
-     * progress advances a chunk at a time while validating.
+     * Records validated together, and encoded together before they are sent, on every core; progress advances a
+     * chunk at a time while validating.
      */
     private static final int CHUNK = 1_000;
 
@@ -54,42 +55,33 @@ public final class BulkImport {
     /**
      * @param admitted  extra check on valid submissions (the API key's scope); empty = admitted, else the error
      * @param publisher empty for a dry run
-     * @param progress  called once per record validated (in input order), then once per record published
+     * @param progress  called once per record validated (in input order), and once per record published
      */
     public ImportSummary run(List<ImportSource> sources, Admission admitted, Optional<SubmissionPublisher> publisher,
                              Consumer<RecordResult> progress) throws IOException {
         long started = System.nanoTime();
-        List<RecordResult> results = new ArrayList<>();
-        List<Optional<String>> organizationYears = new ArrayList<>();
-        for (ImportSource source : sources) {
-            try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
-                    .read(reader, source.name())) {
-                Iterator<ParsedRecord> next = records.iterator();
-                while (next.hasNext()) {
-                    List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
-                    while (next.hasNext() && chunk.size() < CHUNK) {
-                        chunk.add(next.next());
-                    }
-                    // Reading is sequential; validating (scoring, building Avro) a record needs nothing of the
-                    // others, so a chunk is validated on every core. The results keep the input order.
-                    List<RecordResult> validated = chunk.parallelStream()
-                            .map(record -> validate(source.name(), record, admitted)).toList();
-                    for (int i = 0; i < chunk.size(); i++) {
-                        results.add(validated.get(i));
-                        organizationYears.add(organizationYear(chunk.get(i)));
-                        progress.accept(validated.get(i));
-                    }
-                }
+        List<SourcedRecord> records = readAll(sources);
+        Map<String, Integer> organizationYears = new HashMap<>();
+        records.forEach(record -> organizationYear(record.record())
+                .ifPresent(key -> organizationYears.merge(key, 1, Integer::sum)));
+        long reading = System.nanoTime();
+        Optional<Sending> sending = publisher.map(Sending::new);
+        List<RecordResult> results = new ArrayList<>(records.size());
+        for (int from = 0; from < records.size(); from += CHUNK) {
+            // Validating (scoring, building Avro) a record needs nothing of the others, so a chunk is validated on
+            // every core. The results keep the input order.
+            List<RecordResult> validated = records.subList(from, Math.min(from + CHUNK, records.size()))
+                    .parallelStream().map(record -> refuseIfRepeated(record, validate(record, admitted),
+                            organizationYears)).toList();
+            validated.forEach(progress);
+            results.addAll(validated);
+            if (sending.isPresent() && !sending.get().send(validated, progress)) {
+                break;
             }
         }
-        List<RecordResult> checked = rejectRepeatedOrganizationYears(results, organizationYears);
-        Duration validating = Duration.ofNanos(System.nanoTime() - started);
-        if (publisher.isEmpty()) {
-            return new ImportSummary(checked, true, validating, Duration.ZERO);
-        }
-        long publishing = System.nanoTime();
-        List<RecordResult> published = publish(checked, publisher.get(), progress);
-        return new ImportSummary(published, false, validating, Duration.ofNanos(System.nanoTime() - publishing));
+        List<RecordResult> outcome = sending.isPresent() ? sending.get().awaitAll() : results;
+        return new ImportSummary(outcome, publisher.isEmpty(), Duration.ofNanos(reading - started),
+                Duration.ofNanos(System.nanoTime() - reading));
     }
 
     /** A check of a valid submission beyond the validator's rules; an empty result admits it. */
@@ -100,7 +92,24 @@ public final class BulkImport {
         Admission ALL = submission -> Optional.empty();
     }
 
-    private RecordResult validate(String source, ParsedRecord record, Admission admitted) {
+    /** A record as read, with the name of the source it came from. */
+    private record SourcedRecord(String source, ParsedRecord record) {
+    }
+
+    private List<SourcedRecord> readAll(List<ImportSource> sources) throws IOException {
+        List<SourcedRecord> all = new ArrayList<>();
+        for (ImportSource source : sources) {
+            try (Reader reader = source.opener().open(); Stream<ParsedRecord> records = readerFor(source.format())
+                    .read(reader, source.name())) {
+                records.forEach(record -> all.add(new SourcedRecord(source.name(), record)));
+            }
+        }
+        return all;
+    }
+
+    private RecordResult validate(SourcedRecord sourced, Admission admitted) {
+        String source = sourced.source();
+        ParsedRecord record = sourced.record();
         if (record instanceof ParsedRecord.Unreadable unreadable) {
             return new RecordResult.Rejected(source, record.line(), unreadable.errors());
         }
@@ -119,24 +128,17 @@ public final class BulkImport {
      * An organization and year given more than once is refused in every row that gives it, also where one of those
      * rows is invalid for another reason: which row the user meant is not ours to guess.
      */
-    private static List<RecordResult> rejectRepeatedOrganizationYears(List<RecordResult> results,
-                                                                      List<Optional<String>> organizationYears) {
-        Map<String, Integer> counts = new HashMap<>();
-        organizationYears.forEach(key -> key.ifPresent(present -> counts.merge(present, 1, Integer::sum)));
-        List<RecordResult> checked = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            RecordResult result = results.get(i);
-            Optional<String> repeated = organizationYears.get(i).filter(key -> counts.get(key) > 1);
-            checked.add(repeated.<RecordResult>map(key -> {
-                List<FieldError> errors = new ArrayList<>(result instanceof RecordResult.Rejected rejected
-                        ? rejected.errors() : List.of());
-                errors.add(new FieldError("orgCode", Rules.DUPLICATE_IN_REQUEST, "organization "
-                        + key.replace('/', ' ') + " appears " + counts.get(key) + " times in this request: send one "
-                        + "row per organization and year (a correction is a later request)"));
-                return new RecordResult.Rejected(result.source(), result.line(), errors);
-            }).orElse(result));
-        }
-        return checked;
+    private static RecordResult refuseIfRepeated(SourcedRecord record, RecordResult result,
+                                                 Map<String, Integer> organizationYears) {
+        return organizationYear(record.record()).filter(key -> organizationYears.get(key) > 1)
+                .<RecordResult>map(key -> {
+                    List<FieldError> errors = new ArrayList<>(result instanceof RecordResult.Rejected rejected
+                            ? rejected.errors() : List.of());
+                    errors.add(new FieldError("orgCode", Rules.DUPLICATE_IN_REQUEST, "organization "
+                            + key.replace('/', ' ') + " appears " + organizationYears.get(key) + " times in this "
+                            + "request: send one row per organization and year (a correction is a later request)"));
+                    return new RecordResult.Rejected(result.source(), result.line(), errors);
+                }).orElse(result);
     }
 
     /** The organization and year a record names, where it could be read, whether or not it is valid. */
@@ -149,16 +151,21 @@ public final class BulkImport {
     }
 
     /**
-     * Sends every accepted record without waiting, then awaits all acknowledgements. Records are encoded a chunk at a
-     * time on every core and sent in input order. The first send that fails because Kafka is unavailable stops the
-     * sending: the records after it would only wait out the same timeout.
+     * Sends accepted records a chunk at a time as they are validated, without waiting, encoded on every core and sent
+     * in input order, and in the end awaits every acknowledgement. The first send that fails because Kafka is
+     * unavailable stops the sending: the records after it would only wait out the same timeout.
      */
-    private static List<RecordResult> publish(List<RecordResult> results, SubmissionPublisher publisher,
-                                              Consumer<RecordResult> progress) {
-        List<CompletableFuture<RecordResult>> pending = new ArrayList<>(results.size());
-        sending:
-        for (int from = 0; from < results.size(); from += CHUNK) {
-            List<RecordResult> chunk = results.subList(from, Math.min(from + CHUNK, results.size()));
+    private static final class Sending {
+
+        private final SubmissionPublisher publisher;
+        private final List<CompletableFuture<RecordResult>> pending = new ArrayList<>();
+
+        Sending(SubmissionPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        /** False once a send failed at once (Kafka unavailable): nothing more should be sent. */
+        boolean send(List<RecordResult> chunk, Consumer<RecordResult> progress) {
             Iterator<SubmissionPublisher.Encoded> encoded = publisher.encodeAll(chunk.stream()
                     .filter(RecordResult.Accepted.class::isInstance)
                     .map(result -> ((RecordResult.Accepted) result).submission()).toList()).iterator();
@@ -177,18 +184,23 @@ public final class BulkImport {
                     return done;
                 }));
                 if (sent.isCompletedExceptionally()) {
-                    break sending;
+                    return false;
                 }
             }
+            return true;
         }
-        publisher.flush();
-        try {
-            return pending.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PublishUnavailableException unavailable) {
-                throw unavailable;
+
+        /** Every record's outcome in input order, once all are acknowledged. */
+        List<RecordResult> awaitAll() {
+            publisher.flush();
+            try {
+                return pending.stream().map(CompletableFuture::join).toList();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof PublishUnavailableException unavailable) {
+                    throw unavailable;
+                }
+                throw e;
             }
-            throw e;
         }
     }
 

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of an import: every record's result, in input order, and how long reading and validating, then
- * publishing (until every record was acknowledged) took.
+ * The outcome of an import: every record's result, in input order, and how long reading every record took, then
+ * validating and publishing them (the two overlap: a chunk is sent while the next is validated; until every record
+ * was acknowledged).
  */
-public record ImportSummary(List<RecordResult> results, boolean dryRun, Duration validating, Duration publishing) {
+public record ImportSummary(List<RecordResult> results, boolean dryRun, Duration reading, Duration processing) {
 
     public ImportSummary {
         results = List.copyOf(results);
