@@ -147,7 +147,7 @@ public final class ItaTopology {
                         ProvinceSumsProcessor.PARTS_STORE);
         Serde<SumsChange> partSerde = new SumsChangeSerde();
         KTable<String, AreaStats> nationalTypes = owned
-                .filter((areaKey, change) -> change.before() != null, Named.as("province-type-changes"))
+                .filter((areaKey, change) -> Area.parse(areaKey).isProvinceType(), Named.as("province-type-changes"))
                 .map((areaKey, change) -> KeyValue.pair(Area.parse(areaKey).national().key(), change),
                         Named.as("national-type-of-part"))
                 .repartition(Repartitioned.with(Serdes.String(), partSerde).withName("national-type-parts"))
