@@ -119,7 +119,8 @@ final class StreamsBench {
     }
 
     /** The moment (nanoTime, within a few milliseconds) the first stream thread of the application runs. */
-    private static long awaitFirstRunningThread(KafkaStreams streams, String applicationId) throws InterruptedException {
+    private static long awaitFirstRunningThread(KafkaStreams streams, String applicationId)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (streams.metadataForLocalThreads().stream().noneMatch(thread -> thread.threadState().equals("RUNNING"))) {
             if (System.nanoTime() > deadline) {

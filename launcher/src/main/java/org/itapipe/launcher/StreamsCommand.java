@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
         description = {"Run the Kafka Streams application that derives gaps, rollups, year-over-year changes and OIT "
                 + "alerts from ita.submissions.v1, until interrupted. Health and metrics on streams.http.port.",
                 "Settings: streams.application-id, streams.state-dir, streams.threads (one per core), "
-                        + "streams.commit-interval-ms, streams.standby-replicas, streams.cache-max-bytes, streams.http.host, streams.http.port "
-                        + "(8082), streams.instance-id, streams.session-timeout-ms, topics.replication-factor, "
-                        + "topics.partitions, schemas.auto-register."})
+                        + "streams.commit-interval-ms, streams.standby-replicas, streams.cache-max-bytes, "
+                        + "streams.http.host, streams.http.port (8082), streams.instance-id, "
+                        + "streams.session-timeout-ms, topics.replication-factor, topics.partitions, "
+                        + "schemas.auto-register."})
 final class StreamsCommand implements Callable<Integer> {
 
     @Spec
