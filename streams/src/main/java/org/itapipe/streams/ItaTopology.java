@@ -31,7 +31,7 @@ import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topic;
 import org.itapipe.schemas.topics.TopicSerdes;
 import org.itapipe.schemas.topics.Topics;
-import org.itapipe.streams.derive.AlertStates;
+import org.itapipe.streams.derive.AlertStatesSerde;
 import org.itapipe.streams.derive.Derived;
 import org.itapipe.streams.derive.SubmissionChangeProcessor;
 import org.itapipe.streams.rollup.Area;
@@ -84,7 +84,7 @@ public final class ItaTopology {
                 serdes.internal(ScoreSubmission.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(),
-                new JsonSerde<>(AlertStates.class)));
+                new AlertStatesSerde()));
         // Cached: an area updated many times between two commits reaches the changelog once.
         for (String store : new String[] {ProvinceSumsProcessor.STORE, ProvinceSumsProcessor.PARTS_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),

@@ -9,6 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.itapipe.streams.BinaryFields;
 
 /**
  * The rollup stores' format for {@link AreaStats}: versioned binary, because the national area's sorted totals
@@ -69,11 +70,7 @@ public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
     static AreaStats read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            byte version = in.get();
-            if (version != VERSION) {
-                throw new SerializationException("area sums of format version " + version + ", this build reads "
-                        + VERSION + ": start with a new streams.application-id (docs/streams.md)");
-            }
+            BinaryFields.readVersion(in, VERSION, "area sums");
             int count = in.getInt();
             long sumTotal = in.getLong();
             long sumSquares = in.getLong();

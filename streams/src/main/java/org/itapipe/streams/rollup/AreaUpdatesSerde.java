@@ -9,6 +9,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.OrganizationType;
+import org.itapipe.streams.BinaryFields;
 
 /**
  * The format of a submission's {@link AreaUpdate}s to the areas of one province on the {@code province-updates}
@@ -77,11 +78,7 @@ public final class AreaUpdatesSerde extends Serdes.WrapperSerde<List<AreaUpdate>
     static List<AreaUpdate> read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            byte version = in.get();
-            if (version != VERSION) {
-                throw new SerializationException("area updates of format version " + version + ", this build "
-                        + "reads " + VERSION + ": start with a new streams.application-id (docs/streams.md)");
-            }
+            BinaryFields.readVersion(in, VERSION, "area updates");
             int count = in.getInt();
             List<AreaUpdate> updates = new ArrayList<>(Math.min(count, in.remaining()));
             for (int i = 0; i < count; i++) {
