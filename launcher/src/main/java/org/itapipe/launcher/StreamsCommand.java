@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = {"Run the Kafka Streams application that derives gaps, rollups, year-over-year changes and OIT "
                 + "alerts from ita.submissions.v1, until interrupted. Health and metrics on streams.http.port.",
-                "Settings: streams.application-id, streams.state-dir, streams.threads (one per core), "
+                "Settings: streams.application-id, streams.state-dir, streams.threads (1), "
                         + "streams.commit-interval-ms, streams.standby-replicas, streams.cache-max-bytes, "
                         + "streams.http.host, streams.http.port (8082), streams.instance-id, "
                         + "streams.session-timeout-ms, topics.replication-factor, topics.partitions, "
