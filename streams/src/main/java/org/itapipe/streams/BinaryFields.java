@@ -1,19 +1,43 @@
 package org.itapipe.streams;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The fields the binary formats of the internal state share ({@code AreaStatsSerde}, {@code AreaUpdatesSerde},
- * {@code AlertStatesSerde}), each with its size: the format version first, a string as a two-byte length and its
- * UTF-8 bytes, and indicator amounts in cents as a count and (number, cents) pairs.
+ * {@code SumsChangeSerde}, {@code AlertStatesSerde}), each with its size: the format version first, a string as a
+ * two-byte length and its UTF-8 bytes, and indicator amounts in cents as a count and (number, cents) pairs; and the
+ * reading of a whole record, with the same refusals for all.
  */
 public final class BinaryFields {
 
     private BinaryFields() {
+    }
+
+    /**
+     * Reads one whole record with {@code body}, refusing with the reason what does not fit: a record cut short, bytes
+     * left after it, a name this build does not know (an enum's {@code valueOf}). {@code what} names the record, as in
+     * "area sums".
+     */
+    public static <T> T readWhole(byte[] bytes, String what, Function<ByteBuffer, T> body) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        T value;
+        try {
+            value = body.apply(in);
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            throw new SerializationException(what + " cut short (" + bytes.length + " bytes)", e);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("not " + what + ": " + e.getMessage(), e);
+        }
+        if (in.hasRemaining()) {
+            throw new SerializationException(what + " with " + in.remaining() + " bytes after the end");
+        }
+        return value;
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.itapipe.streams.derive;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.itapipe.schemas.avro.AlertState;
 import org.itapipe.streams.BinaryFields;
@@ -39,21 +37,13 @@ public final class AlertStatesSerde extends Serdes.WrapperSerde<AlertStates> {
     }
 
     static AlertStates read(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
+        return BinaryFields.readWhole(bytes, "alert states", in -> {
             BinaryFields.readVersion(in, VERSION, "alert states");
             Map<String, AlertState> byItem = new TreeMap<>();
             for (int i = in.getInt(); i > 0; i--) {
                 byItem.put(BinaryFields.getString(in), AlertState.valueOf(BinaryFields.getString(in)));
             }
-            if (in.hasRemaining()) {
-                throw new SerializationException("alert states with " + in.remaining() + " bytes after the end");
-            }
             return new AlertStates(byItem);
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
-            throw new SerializationException("alert states cut short (" + bytes.length + " bytes)", e);
-        } catch (IllegalArgumentException e) {
-            throw new SerializationException("not alert states: " + e.getMessage(), e);
-        }
+        });
     }
 }

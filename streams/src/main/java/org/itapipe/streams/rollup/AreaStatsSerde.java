@@ -1,6 +1,5 @@
 package org.itapipe.streams.rollup;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
@@ -68,8 +67,7 @@ public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
     }
 
     static AreaStats read(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
+        return BinaryFields.readWhole(bytes, "area sums", in -> {
             BinaryFields.readVersion(in, VERSION, "area sums");
             int count = in.getInt();
             long sumTotal = in.getLong();
@@ -89,14 +87,9 @@ public final class AreaStatsSerde extends Serdes.WrapperSerde<AreaStats> {
                 previous += readVarint(in);
                 totals[i] = previous;
             }
-            if (in.hasRemaining()) {
-                throw new SerializationException("area sums with " + in.remaining() + " bytes after the end");
-            }
             return new AreaStats(count, sumTotal, sumSquares, indicators, levels, passing, withOitAlert, changes,
                     sumChange, totals);
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
-            throw new SerializationException("area sums cut short (" + bytes.length + " bytes)", e);
-        }
+        });
     }
 
     private static void writeVarint(ByteBuffer out, int value) {

@@ -1,11 +1,9 @@
 package org.itapipe.streams.rollup;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.itapipe.schemas.avro.AreaLevel;
 import org.itapipe.schemas.avro.OrganizationType;
@@ -76,23 +74,15 @@ public final class AreaUpdatesSerde extends Serdes.WrapperSerde<List<AreaUpdate>
     }
 
     static List<AreaUpdate> read(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
+        return BinaryFields.readWhole(bytes, "area updates", in -> {
             BinaryFields.readVersion(in, VERSION, "area updates");
             int count = in.getInt();
             List<AreaUpdate> updates = new ArrayList<>(Math.min(count, in.remaining()));
             for (int i = 0; i < count; i++) {
                 updates.add(get(in));
             }
-            if (in.hasRemaining()) {
-                throw new SerializationException("area updates with " + in.remaining() + " bytes after the end");
-            }
             return updates;
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
-            throw new SerializationException("area updates cut short (" + bytes.length + " bytes)", e);
-        } catch (IllegalArgumentException e) {
-            throw new SerializationException("not area updates: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static AreaUpdate get(ByteBuffer in) {

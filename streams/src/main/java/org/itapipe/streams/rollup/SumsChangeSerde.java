@@ -1,9 +1,8 @@
 package org.itapipe.streams.rollup;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.itapipe.streams.BinaryFields;
 
 /**
  * A province-type area's {@link SumsChange} on the {@code national-type-parts} repartition topic: the sums before and
@@ -24,16 +23,7 @@ public final class SumsChangeSerde extends Serdes.WrapperSerde<SumsChange> {
     }
 
     static SumsChange read(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            SumsChange change = new SumsChange(getStats(in), getStats(in));
-            if (in.hasRemaining()) {
-                throw new SerializationException("a change of sums with " + in.remaining() + " bytes after the end");
-            }
-            return change;
-        } catch (BufferUnderflowException | NegativeArraySizeException e) {
-            throw new SerializationException("a change of sums cut short (" + bytes.length + " bytes)", e);
-        }
+        return BinaryFields.readWhole(bytes, "a change of sums", in -> new SumsChange(getStats(in), getStats(in)));
     }
 
     private static AreaStats getStats(ByteBuffer in) {
