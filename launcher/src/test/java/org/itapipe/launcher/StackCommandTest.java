@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +105,6 @@ class StackCommandTest {
     @Test
     void withThreeBrokersTheStackRunsAReplicatedClusterAndStartsAKilledBrokerAgainLoggingNoPassword() throws Exception {
         StackPorts ports = StackPorts.freeFor(3);
-        long launched = System.nanoTime();
         try (LauncherProcess launcher = LauncherProcess.start(stackArgs(ports, "--kafka-brokers", "3"))) {
             String bootstrap = launcher.awaitLine("kafka.bootstrap=", START_TIMEOUT).substring(16);
             launcher.awaitLine("ready.clickhouse.seconds=", START_TIMEOUT);
@@ -112,17 +112,19 @@ class StackCommandTest {
                     + ",127.0.0.1:" + (ports.kafka() + 4));
             assertThat(launcher.output().lines()).contains("topics.replication-factor=3");
             assertThat(brokersAnswering(bootstrap)).isEqualTo(3);
-            // A broker that ends within 10 s of its start is left down (a crash loop); this one ran longer.
-            Thread.sleep(Math.max(0, Duration.ofSeconds(11).toMillis()
-                    - Duration.ofNanos(System.nanoTime() - launched).toMillis()));
+            // A broker that ends within 10 s of its own start is left down (a crash loop); this one runs longer.
+            // Counted from the broker's start, not the launcher's: a slow machine starts the broker seconds later.
+            ProcessHandle victim = broker(2).orElseThrow();
+            Instant started = victim.info().startInstant().orElseThrow();
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), started.plusSeconds(12)).toMillis()));
 
-            long killed = broker(2).orElseThrow().pid();
-            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            long killed = victim.pid();
+            victim.destroyForcibly();
             launcher.awaitLine("itapipe: Kafka broker 2 of 3 ended", STOP_TIMEOUT);
 
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (broker(2).filter(process -> process.pid() != killed).isEmpty() || brokersAnswering(bootstrap) < 3) {
-                assertThat(System.nanoTime()).as("broker 2 back").isLessThan(deadline);
+                assertThat(System.nanoTime()).as(() -> whyNotBack(launcher, 2)).isLessThan(deadline);
                 Thread.sleep(500);
             }
             launcher.terminate();
@@ -130,6 +132,23 @@ class StackCommandTest {
             assertNoLogHoldsAPasswordOf(launcher.output());
         }
         awaitNoServersOf(stateDir, STOP_TIMEOUT);
+    }
+
+    /**
+     * What a broker that did not come back left to read: the launcher's own lines (its report of a broker that ended
+     * again, with that broker's log tail) and the tail of the broker's log, which goes with the temporary directory.
+     */
+    private String whyNotBack(LauncherProcess launcher, int node) {
+        String log;
+        try {
+            List<String> lines = Files.readAllLines(stateDir.resolve("logs/kafka-" + node + ".log"),
+                    StandardCharsets.ISO_8859_1);
+            log = String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            log = "(unreadable: " + e.getMessage() + ")";
+        }
+        return "broker " + node + " back; the launcher printed:\n" + launcher.output() + "\nthe tail of kafka-"
+                + node + ".log:\n" + log;
     }
 
     /** The block printed the drawn passwords, by design; no log of the stack (crash reports included) may. */
