@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.itapipe.schemas.avro.AreaLevel;
@@ -80,14 +81,14 @@ public final class ItaTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<ScoreSubmission> submissions = serdes.value(Topics.SUBMISSIONS);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(),
+                store(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(),
                 serdes.internal(ScoreSubmission.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(),
+                store(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(),
                 new AlertStatesSerde()));
         // Cached: an area updated many times between two commits reaches the changelog once.
-        for (String store : new String[] {ProvinceSumsProcessor.STORE, ProvinceSumsProcessor.PARTS_STORE}) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+        for (String name : new String[] {ProvinceSumsProcessor.STORE, ProvinceSumsProcessor.PARTS_STORE}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(store(name), Serdes.String(),
                     new AreaStatsSerde()).withCachingEnabled());
         }
 
@@ -177,9 +178,19 @@ public final class ItaTopology {
                         (areaKey, part, sum) -> sum.minus(part), Named.as(name + "-sums"), sums(name + "-stats"));
     }
 
-    private static Materialized<String, AreaStats, KeyValueStore<Bytes, byte[]>> sums(String store) {
-        return Materialized.<String, AreaStats, KeyValueStore<Bytes, byte[]>>as(store)
+    private static Materialized<String, AreaStats, KeyValueStore<Bytes, byte[]>> sums(String name) {
+        return Materialized.<String, AreaStats>as(store(name))
                 .withKeySerde(Serdes.String()).withValueSerde(new AreaStatsSerde()).withCachingEnabled();
+    }
+
+    /**
+     * Every store of the topology, in memory with its changelog. The state is bounded by the organizations and years
+     * (about 7,850 latest submissions a year, a few hundred areas), a few tens of MiB; RocksDB's reads and writes were
+     * a tenth of the stream thread (docs/benchmarks.md, session 13). The changelogs stay the state's only durable copy:
+     * an instance that starts restores its stores from them.
+     */
+    private static KeyValueBytesStoreSupplier store(String name) {
+        return Stores.inMemoryKeyValueStore(name);
     }
 
     private void publish(KStream<String, AreaStats> changes, String name, Topic<String, AreaRollup> topic) {
