@@ -46,7 +46,7 @@ final class SinkBench {
     /** The sink against HTTP RowBinary, and against ClickHouse's Kafka engine. */
     List<BenchReport.Line> measure() throws Exception {
         Map<TopicPartition, Long> targets = lastRecordOffsets();
-        SinkApplication.migrate(endpoints.connections());
+        SinkApplication.migrate(endpoints.connections(), methodologies);
         SinkSettings settings = SinkSettings.from(ConfigSource.of(Map.of(StackEndpoints.AUTO_REGISTER, "true"), Map.of())).with(GROUP, 0);
         double seconds;
         double rows;

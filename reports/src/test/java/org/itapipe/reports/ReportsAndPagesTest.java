@@ -382,6 +382,25 @@ class ReportsAndPagesTest {
     }
 
     @Test
+    void itemNamesComeFromTheMethodologyNotFromEachSubmissionsRows(StackEndpoints stack) throws Exception {
+        try (Connection connection = ClickHouseWriter.connect(stack.clickhouseAnalyst());
+             Statement sql = connection.createStatement()) {
+            assertThat(count(sql, "SELECT count() FROM v_items WHERE fiscal_year = 2568")).isEqualTo(52);
+            assertThat(count(sql, "SELECT count() FROM v_items WHERE fiscal_year = 2567"))
+                    .as("2567's item catalogue is unknown").isZero();
+            try (ResultSet seed = sql.executeQuery("SELECT item_name_th, item_name_en FROM "
+                    + "v_oit_items_at_or_below_threshold WHERE org_code = '6190803' AND fiscal_year = 2568 "
+                    + "AND item_code = 'o5'")) {
+                assertThat(seed.next()).isTrue();
+                assertThat(seed.getString(1)).isEqualTo("แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน");
+                assertThat(seed.getString(2)).isNotBlank();
+            }
+            assertThat(count(sql, "SELECT count() FROM system.columns WHERE database = currentDatabase() "
+                    + "AND table = 'submission_items' AND name LIKE 'item_name%'")).isZero();
+        }
+    }
+
+    @Test
     void everyColumnOfEveryViewIsInTheDataDictionary(StackEndpoints stack) throws Exception {
         String dictionary = Files.readString(Path.of("..", "docs", "analysts.md"), StandardCharsets.UTF_8);
         Map<String, List<String>> views = new java.util.TreeMap<>();

@@ -27,7 +27,7 @@ import org.itapipe.sink.load.RowMapper;
 import org.itapipe.sink.load.SinkLoader;
 import org.itapipe.sink.schema.MigrationException;
 import org.itapipe.sink.schema.Migrations;
-import org.itapipe.sink.schema.Places;
+import org.itapipe.sink.schema.ReferenceTables;
 
 /**
  * The sink service: brings the ClickHouse schema up to date, then loads the pipeline's topics in a loader thread,
@@ -49,7 +49,7 @@ public final class SinkApplication implements AutoCloseable {
 
     public static SinkApplication start(Connections connections, SinkSettings settings,
                                         MethodologyCatalog methodologies, SinkLoader.AfterInsert afterInsert) {
-        migrate(connections);
+        migrate(connections, methodologies);
         TopicSetup.createMissing(connections.kafka(), settings.topics());
         TopicSerdes serdes = new TopicSerdes(new SchemaRegistryClient(connections.registry()),
                 settings.autoRegisterSchemas());
@@ -71,12 +71,15 @@ public final class SinkApplication implements AutoCloseable {
                         writer, clickhouse), checks), connections.kafka(), settings.http(), metrics));
     }
 
-    /** Applies the schema migrations, replaces the views and loads the place names, as the sink's (writer) user. */
-    public static List<String> migrate(Connections connections) {
+    /**
+     * Applies the schema migrations, replaces the views and loads the reference tables (place and item names, the
+     * items from the same methodologies the sink maps with), as the sink's (writer) user.
+     */
+    public static List<String> migrate(Connections connections, MethodologyCatalog methodologies) {
         try (Connection connection = ClickHouseWriter.connect(connections.clickhouse())) {
             List<String> applied = Migrations.apply(connection, Migrations.builtIn());
             Migrations.replaceViews(connection);
-            Places.load(connection, Geography.thailand());
+            ReferenceTables.load(connection, Geography.thailand(), methodologies);
             return applied;
         } catch (SQLException e) {
             throw new MigrationException("cannot connect to ClickHouse at " + connections.clickhouse().jdbcUrl()

@@ -13,6 +13,10 @@ FROM latest_submissions FINAL;
 CREATE OR REPLACE VIEW v_places AS
 SELECT level, code, name_th, name_en, province_code FROM places FINAL;
 
+-- Every fiscal year's items with their indicator and names (loaded by the sink from the methodology files).
+CREATE OR REPLACE VIEW v_items AS
+SELECT fiscal_year, item_code, indicator, is_oit, name_th, name_en FROM items FINAL;
+
 CREATE OR REPLACE VIEW v_latest_indicators AS
 SELECT i.org_code AS org_code, i.fiscal_year AS fiscal_year, i.revision AS revision, i.indicator AS indicator,
        i.score AS score
@@ -77,11 +81,12 @@ FROM
 CREATE OR REPLACE VIEW v_oit_items_at_or_below_threshold AS
 SELECT l.fiscal_year AS fiscal_year, l.province_code AS province_code, l.district_code AS district_code,
        l.org_code AS org_code, l.org_name_th AS org_name_th, l.org_type AS org_type, it.item_code AS item_code,
-       it.indicator AS indicator, it.item_name_th AS item_name_th, it.item_name_en AS item_name_en,
+       it.indicator AS indicator, n.name_th AS item_name_th, n.name_en AS item_name_en,
        it.score AS score, it.alert_threshold AS alert_threshold
 FROM v_latest_submissions AS l
 INNER JOIN (SELECT * FROM submission_items FINAL) AS it
     ON it.org_code = l.org_code AND it.fiscal_year = l.fiscal_year AND it.revision = l.revision
+LEFT JOIN v_items AS n ON n.fiscal_year = it.fiscal_year AND n.item_code = it.item_code
 WHERE it.is_oit = 1 AND it.score <= it.alert_threshold;
 
 CREATE OR REPLACE VIEW v_indicator_gaps AS

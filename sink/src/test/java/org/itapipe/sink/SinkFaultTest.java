@@ -115,7 +115,7 @@ class SinkFaultTest {
 
     @Test
     void aChangedMigrationThatWasAlreadyAppliedIsRefused(StackEndpoints stack) throws Exception {
-        SinkApplication.migrate(stack.connections());
+        SinkApplication.migrate(stack.connections(), MethodologyCatalog.builtIn());
         List<Migrations.Migration> edited = new ArrayList<>();
         for (var migration : Migrations.builtIn()) {
             edited.add(new Migrations.Migration(migration.version(), migration.name(),

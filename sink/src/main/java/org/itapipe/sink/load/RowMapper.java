@@ -18,7 +18,6 @@ import org.itapipe.schemas.avro.ItemScore;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
-import org.itapipe.schemas.methodology.Item;
 import org.itapipe.schemas.methodology.Methodology;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.methodology.ScoreCard;
@@ -105,10 +104,9 @@ public final class RowMapper {
         for (ItemScore item : s.getItems()) {
             int indicator = methodology.indicatorOfItem(item.getCode()).orElseThrow(() -> new IllegalArgumentException(
                     "item " + item.getCode() + " is not in the FY " + s.getFiscalYear() + " methodology")).number();
-            Item named = methodology.item(item.getCode()).orElseThrow();
             rows.add(new Row(Tables.SUBMISSION_ITEMS, new Object[] {s.getOrgCode(), s.getFiscalYear(), s.getRevision(),
-                item.getCode(), indicator, methodology.isOitItem(item.getCode()) ? 1 : 0, named.nameTh(),
-                named.nameEn(), item.getScore(), methodology.alerts().oitItemThreshold(), offset}));
+                item.getCode(), indicator, methodology.isOitItem(item.getCode()) ? 1 : 0, item.getScore(),
+                methodology.alerts().oitItemThreshold(), offset}));
         }
         rows.add(new Row(Tables.LATEST_SUBMISSIONS, submission));
         return rows;

@@ -14,7 +14,7 @@ public final class Tables {
     public static final Table SUBMISSION_INDICATORS = Table.of("submission_indicators", "org_code", "fiscal_year",
             "revision", "indicator", "score", "_offset");
     public static final Table SUBMISSION_ITEMS = Table.of("submission_items", "org_code", "fiscal_year", "revision",
-            "item_code", "indicator", "is_oit", "item_name_th", "item_name_en", "score", "alert_threshold", "_offset");
+            "item_code", "indicator", "is_oit", "score", "alert_threshold", "_offset");
     public static final Table INDICATOR_GAPS = Table.of("indicator_gaps", "org_code", "fiscal_year", "revision",
             "total", "level", "next_level", "gap_to_next_level", "indicator", "score", "gap_to_100",
             "weight_in_total", "points_recoverable", "recoverable_rank", "_offset");
