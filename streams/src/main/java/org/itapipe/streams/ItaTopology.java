@@ -28,6 +28,7 @@ import org.itapipe.schemas.avro.AreaRollup;
 import org.itapipe.schemas.avro.DeadLetter;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.schemas.serde.Decoded;
 import org.itapipe.schemas.topics.DeadLetters;
 import org.itapipe.schemas.topics.Topic;
 import org.itapipe.schemas.topics.TopicSerdes;
@@ -79,10 +80,12 @@ public final class ItaTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<ScoreSubmission> submissions = serdes.value(Topics.SUBMISSIONS);
+        // Submissions keep the bytes they arrived as: the latest is stored and published as those bytes, not encoded
+        // twice more (DecodedSerde; the bytes are in the same wire format as before, so stores restore as they were).
+        Serde<Decoded<ScoreSubmission>> submissions = serdes.decoded(Topics.SUBMISSIONS);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 store(SubmissionChangeProcessor.LATEST_STORE), Serdes.String(),
-                serdes.internal(ScoreSubmission.class)));
+                serdes.decodedInternal(ScoreSubmission.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 store(SubmissionChangeProcessor.ALERT_STORE), Serdes.String(),
                 new AlertStatesSerde()));
@@ -108,7 +111,8 @@ public final class ItaTopology {
 
         ofKind(kinds, "latest", Derived.Latest.class)
                 .mapValues(Derived.Latest::submission)
-                .to(Topics.LATEST_SUBMISSIONS.name(), produced(Topics.LATEST_SUBMISSIONS));
+                .to(Topics.LATEST_SUBMISSIONS.name(), Produced.with(serdes.key(Topics.LATEST_SUBMISSIONS),
+                        serdes.decoded(Topics.LATEST_SUBMISSIONS)));
         ofKind(kinds, "gaps", Derived.Gaps.class)
                 .map((key, gaps) -> KeyValue.pair(gaps.key(), gaps.gaps()))
                 .to(Topics.INDICATOR_GAPS.name(), produced(Topics.INDICATOR_GAPS));

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.itapipe.schemas.avro.AlertState;
@@ -252,6 +254,19 @@ class ItaTopologyTest {
             assertThat(changes.readValuesToList()).extracting(YearOverYearChange::getLevelChange)
                     .containsExactly(LevelChange.UP, LevelChange.DOWN);
         }
+    }
+
+    @Test
+    void theLatestIsPublishedByteForByteAsItArrived() {
+        byte[] arrived = harness.serdes.value(Topics.SUBMISSIONS).serializer()
+                .serialize(Topics.SUBMISSIONS.name(), seed(1));
+        TestOutputTopic<String, byte[]> published = harness.driver.createOutputTopic(
+                Topics.LATEST_SUBMISSIONS.name(), new StringDeserializer(), new ByteArrayDeserializer());
+
+        harness.rawSubmissions.pipeInput("6190803", arrived);
+
+        assertThat(published.readValue()).isEqualTo(arrived);
+        assertThat(gaps.readValue().getTotal()).hasToString("94.30");
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         if (record == null) {
             return null;
         }
-        int schemaId = idsByTopic.computeIfAbsent(topic, this::schemaId);
+        int schemaId = schemaId(topic);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
@@ -50,7 +50,12 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         return WireFormat.frame(schemaId, out.toByteArray());
     }
 
-    private int schemaId(String topic) {
+    /** The id of this serializer's schema under the subject of {@code topic}, asked of the registry once per topic. */
+    int schemaId(String topic) {
+        return idsByTopic.computeIfAbsent(topic, this::subjectSchemaId);
+    }
+
+    private int subjectSchemaId(String topic) {
         String subject = settings.subject(topic);
         try {
             return settings.autoRegister() ? registry.register(subject, schema) : registry.idOf(subject, schema);

@@ -23,6 +23,13 @@ public final class WireFormat {
         return ByteBuffer.allocate(HEADER_LENGTH + avro.length).put(MAGIC_BYTE).putInt(schemaId).put(avro).array();
     }
 
+    /** A copy of a framed payload under another schema id: the same Avro body, for a subject that gave it that id. */
+    public static byte[] reframe(int schemaId, byte[] payload) {
+        byte[] copy = payload.clone();
+        ByteBuffer.wrap(copy).putInt(1, schemaId);
+        return copy;
+    }
+
     /** Takes a payload apart, or says exactly why it is not in this format. */
     public static Framed unframe(String topic, byte[] payload) {
         if (payload.length < HEADER_LENGTH) {

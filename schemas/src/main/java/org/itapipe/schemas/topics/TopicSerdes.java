@@ -7,6 +7,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.itapipe.schemas.registry.SchemaRegistry;
 import org.itapipe.schemas.serde.AvroSerde;
+import org.itapipe.schemas.serde.Decoded;
+import org.itapipe.schemas.serde.DecodedSerde;
 import org.itapipe.schemas.serde.SerdeSettings;
 
 /** Serdes for the topics of {@link Topics}, bound to one schema registry. */
@@ -35,6 +37,16 @@ public final class TopicSerdes {
      */
     public <V extends SpecificRecord> Serde<V> internal(Class<V> type) {
         return new AvroSerde<>(registry, type, SerdeSettings.values(true));
+    }
+
+    /** The values of {@code topic} with the bytes they were read from, written again as they came (DecodedSerde). */
+    public <V extends SpecificRecord> Serde<Decoded<V>> decoded(Topic<?, V> topic) {
+        return new DecodedSerde<>(registry, topic.valueType(), SerdeSettings.values(autoRegister));
+    }
+
+    /** As {@link #internal}, for values kept with the bytes they were read from (DecodedSerde). */
+    public <V extends SpecificRecord> Serde<Decoded<V>> decodedInternal(Class<V> type) {
+        return new DecodedSerde<>(registry, type, SerdeSettings.values(true));
     }
 
     /** Registers the value schema of every topic: the deployment step when auto-registration is off. */

@@ -88,6 +88,46 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aDecodedRecordIsWrittenAgainAsItsBytesUnderTheSchemaIdOfEachTopicsSubject() {
+        ScoreSubmission original = SampleSubmissions.banKluai2568();
+        byte[] bytes = new AvroSerializer<>(registry, ScoreSubmission.class, SerdeSettings.values(true))
+                .serialize(topic, original);
+        DecodedSerde<ScoreSubmission> serde = new DecodedSerde<>(registry, ScoreSubmission.class,
+                SerdeSettings.values(true));
+        Decoded<ScoreSubmission> read = serde.deserializer().deserialize(topic, bytes);
+        String otherTopic = topic + "-latest";
+
+        byte[] again = serde.serializer().serialize(topic, read);
+        byte[] elsewhere = serde.serializer().serialize(otherTopic, read);
+
+        assertThat(read.value()).isEqualTo(original);
+        assertThat(again).isSameAs(bytes);
+        assertThat(ByteBuffer.wrap(elsewhere, 1, 4).getInt())
+                .isEqualTo(registry.idOf(otherTopic + "-value", ScoreSubmission.getClassSchema()));
+        assertThat(Arrays.copyOfRange(elsewhere, 5, elsewhere.length))
+                .isEqualTo(Arrays.copyOfRange(bytes, 5, bytes.length));
+        assertThat(new AvroDeserializer<>(registry, ScoreSubmission.class).deserialize(otherTopic, elsewhere))
+                .isEqualTo(original);
+    }
+
+    @Test
+    void aDecodedRecordWrittenWithAnOlderSchemaIsEncodedAnewWithTheCurrentOne() throws Exception {
+        Schema older = withoutField(ScoreSubmission.getClassSchema(), "flags");
+        byte[] olderBytes = WireFormat.frame(registry.register(topic + "-value", older),
+                genericAvro(older, SampleSubmissions.banKluai2568()));
+        DecodedSerde<ScoreSubmission> serde = new DecodedSerde<>(registry, ScoreSubmission.class,
+                SerdeSettings.values(true));
+        Decoded<ScoreSubmission> read = serde.deserializer().deserialize(topic, olderBytes);
+
+        byte[] written = serde.serializer().serialize(topic, read);
+
+        assertThat(written).isEqualTo(new AvroSerializer<>(registry, ScoreSubmission.class,
+                SerdeSettings.values(true)).serialize(topic, read.value()));
+        assertThat(ByteBuffer.wrap(written, 1, 4).getInt())
+                .isEqualTo(registry.idOf(topic + "-value", ScoreSubmission.getClassSchema()));
+    }
+
+    @Test
     void bytesThatAreNotAvroRaiseASerializationErrorNeverNull() {
         AvroDeserializer<ScoreSubmission> deserializer = new AvroDeserializer<>(registry, ScoreSubmission.class);
         int id = registry.register(topic + "-value", ScoreSubmission.getClassSchema());

@@ -5,13 +5,14 @@ import org.itapipe.schemas.avro.IndicatorGaps;
 import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.avro.YearOverYearChange;
+import org.itapipe.schemas.serde.Decoded;
 import org.itapipe.streams.rollup.AreaUpdate;
 
 /** Everything one accepted submission changes; the topology routes each kind to its topic. */
 public sealed interface Derived {
 
-    /** The submission that became the latest of its organization and year. */
-    record Latest(String key, ScoreSubmission submission) implements Derived {
+    /** The submission that became the latest of its organization and year, with the bytes it arrived as. */
+    record Latest(String key, Decoded<ScoreSubmission> submission) implements Derived {
     }
 
     record Gaps(String key, IndicatorGaps gaps) implements Derived {

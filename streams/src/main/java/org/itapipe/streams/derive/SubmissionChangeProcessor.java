@@ -18,6 +18,7 @@ import org.itapipe.schemas.avro.OitAlert;
 import org.itapipe.schemas.avro.ScoreSubmission;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
 import org.itapipe.schemas.revision.RevisionVerdict;
+import org.itapipe.schemas.serde.Decoded;
 import org.itapipe.schemas.topics.Topics;
 import org.itapipe.streams.rollup.Area;
 import org.itapipe.streams.rollup.AreaUpdate;
@@ -34,14 +35,14 @@ import org.itapipe.streams.rollup.MemberSummary;
  *       areas (district, province, country, per type; and to the next year's, whose change of total moved).</li>
  * </ol>
  */
-public final class SubmissionChangeProcessor implements Processor<String, ScoreSubmission, String, Derived> {
+public final class SubmissionChangeProcessor implements Processor<String, Decoded<ScoreSubmission>, String, Derived> {
 
     public static final String LATEST_STORE = "latest-submissions";
     public static final String ALERT_STORE = "alert-states";
 
     private final MethodologyCatalog methodologies;
     private ProcessorContext<String, Derived> context;
-    private KeyValueStore<String, ScoreSubmission> latest;
+    private KeyValueStore<String, Decoded<ScoreSubmission>> latest;
     private KeyValueStore<String, AlertStates> alerts;
     private Sensor duplicateRevisions;
     private Sensor refusedRevisions;
@@ -62,13 +63,13 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
     }
 
     @Override
-    public void process(Record<String, ScoreSubmission> record) {
-        ScoreSubmission submission = record.value();
-        if (submission == null) {
+    public void process(Record<String, Decoded<ScoreSubmission>> record) {
+        if (record.value() == null) {
             return;
         }
+        ScoreSubmission submission = record.value().value();
         String key = Topics.orgYearKey(submission.getOrgCode(), submission.getFiscalYear());
-        ScoreSubmission previous = latest.get(key);
+        ScoreSubmission previous = valueOf(latest.get(key));
         RevisionVerdict verdict = RevisionVerdict.ofStored(submission, Optional.ofNullable(previous));
         if (verdict == RevisionVerdict.DUPLICATE) {
             duplicateRevisions.record();
@@ -87,19 +88,20 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
             fail(record, key, e);
             return;
         }
-        latest.put(key, submission);
+        // Stored and published as the bytes it arrived as: encoded once, by its producer (DecodedSerde).
+        latest.put(key, record.value());
         List<OitAlert> transitions = derived.stream().filter(Derived.Alert.class::isInstance)
                 .map(out -> ((Derived.Alert) out).alert()).toList();
         if (!transitions.isEmpty()) {
             alerts.put(key, alertStates.after(transitions));
         }
-        context.forward(record.withKey(key).withValue(new Derived.Latest(key, submission)));
+        context.forward(record.withKey(key).withValue(new Derived.Latest(key, record.value())));
         derived.forEach(out -> context.forward(record.withKey(key).withValue(out)));
     }
 
-    private void fail(Record<String, ScoreSubmission> record, String key, Exception error) {
+    private void fail(Record<String, Decoded<ScoreSubmission>> record, String key, Exception error) {
         Optional<RecordMetadata> source = context.recordMetadata();
-        context.forward(record.withKey(key).withValue(new Derived.Failed(record.value(),
+        context.forward(record.withKey(key).withValue(new Derived.Failed(record.value().value(),
                 source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
                 error)));
     }
@@ -139,9 +141,13 @@ public final class SubmissionChangeProcessor implements Processor<String, ScoreS
     }
 
     private Optional<Scored> latestOf(String orgCode, int fiscalYear) {
-        return Optional.ofNullable(latest.get(Topics.orgYearKey(orgCode, fiscalYear)))
+        return Optional.ofNullable(valueOf(latest.get(Topics.orgYearKey(orgCode, fiscalYear))))
                 .filter(s -> methodologies.forYear(fiscalYear).isPresent())
                 .map(s -> Scored.of(s, methodologies));
+    }
+
+    private static ScoreSubmission valueOf(Decoded<ScoreSubmission> stored) {
+        return stored == null ? null : stored.value();
     }
 
     /** What an organization-year counts as in its areas: its latest revision, with the previous year as it is. */
