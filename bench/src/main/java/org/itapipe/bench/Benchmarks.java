@@ -90,7 +90,10 @@ public final class Benchmarks {
             announce(scope + ": " + waves.total() + " records");
             Map<String, Double> before = cpuSeconds(processes);
             new ReplayBench(stack, reference, report).run(waves, scope);
-            report.cpuSeconds("replay", since(before, processes), waves.total());
+            Map<String, Double> replayCpu = since(before, processes);
+            report.cpuSeconds("replay", replayCpu, waves.total());
+            report.observe("the replay's CPU bound", ReplayBench.cpuBound(replayCpu, waves.total(),
+                    Runtime.getRuntime().availableProcessors()));
             processes.forEach((name, pid) -> report.peakRss(name, ProcessUsage.peakRssMiB(pid)));
             report.add(largestService(report.peakRss(), services.pids().keySet()));
 

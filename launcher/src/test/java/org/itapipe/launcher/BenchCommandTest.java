@@ -32,7 +32,7 @@ class BenchCommandTest {
 
             assertThat(exit).as(bench.output()).isZero();
             assertThat(bench.output()).contains("stage", "ingest", "streams", "sink", "replay", "latency",
-                    "peak RSS during the replay (MiB): ingest ");
+                    "peak RSS during the replay (MiB): ingest ", "the replay's CPU bound: ");
         }
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         List<String> stages = new ArrayList<>();
