@@ -1,5 +1,6 @@
 package org.itapipe.schemas.serde;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -13,5 +14,21 @@ public record Decoded<T extends SpecificRecord>(T value, byte[] payload) {
     public Decoded {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    /** Equal when the bytes are: they determine the value. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Decoded<?> decoded && Arrays.equals(decoded.payload, payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return value + " (" + payload.length + " bytes)";
     }
 }
