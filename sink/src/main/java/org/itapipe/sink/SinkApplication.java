@@ -25,9 +25,11 @@ import org.itapipe.service.PeriodicCheck;
 import org.itapipe.sink.load.ClickHouseWriter;
 import org.itapipe.sink.load.RowMapper;
 import org.itapipe.sink.load.SinkLoader;
+import org.itapipe.sink.load.Tables;
 import org.itapipe.sink.schema.MigrationException;
 import org.itapipe.sink.schema.Migrations;
 import org.itapipe.sink.schema.ReferenceTables;
+import org.itapipe.sink.schema.WritableTables;
 
 /**
  * The sink service: brings the ClickHouse schema up to date, then loads the pipeline's topics in a loader thread,
@@ -78,6 +80,7 @@ public final class SinkApplication implements AutoCloseable {
     public static List<String> migrate(Connections connections, MethodologyCatalog methodologies) {
         try (Connection connection = ClickHouseWriter.connect(connections.clickhouse())) {
             List<String> applied = Migrations.apply(connection, Migrations.builtIn());
+            WritableTables.require(connection, Tables.ALL);
             Migrations.replaceViews(connection);
             ReferenceTables.load(connection, Geography.thailand(), methodologies);
             return applied;
