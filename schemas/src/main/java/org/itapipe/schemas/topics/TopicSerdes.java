@@ -31,20 +31,16 @@ public final class TopicSerdes {
         return new AvroSerde<>(registry, topic.valueType(), SerdeSettings.values(autoRegister));
     }
 
-    /**
-     * A serde for an application's internal topics (state-store changelogs): their subjects belong to the application
-     * alone, so it always registers its schema there, whatever the setting for the public topics.
-     */
-    public <V extends SpecificRecord> Serde<V> internal(Class<V> type) {
-        return new AvroSerde<>(registry, type, SerdeSettings.values(true));
-    }
-
     /** The values of {@code topic} with the bytes they were read from, written again as they came (DecodedSerde). */
     public <V extends SpecificRecord> Serde<Decoded<V>> decoded(Topic<?, V> topic) {
         return new DecodedSerde<>(registry, topic.valueType(), SerdeSettings.values(autoRegister));
     }
 
-    /** As {@link #internal}, for values kept with the bytes they were read from (DecodedSerde). */
+    /**
+     * For an application's internal topics (state-store changelogs), values kept with the bytes they were read from
+     * (DecodedSerde): their subjects belong to the application alone, so it always registers its schema there,
+     * whatever the setting for the public topics.
+     */
     public <V extends SpecificRecord> Serde<Decoded<V>> decodedInternal(Class<V> type) {
         return new DecodedSerde<>(registry, type, SerdeSettings.values(true));
     }
