@@ -219,7 +219,7 @@ public final class ItaTopology {
 
     private static DeadLetter deadLetter(Derived.Failed failed) {
         return DeadLetters.envelope("streams", Topics.SUBMISSIONS.name(), failed.partition(), failed.offset(),
-                failed.submission().getOrgCode().getBytes(StandardCharsets.UTF_8),
-                failed.submission().toString().getBytes(StandardCharsets.UTF_8), failed.error(), Instant.now());
+                failed.submission().value().getOrgCode().getBytes(StandardCharsets.UTF_8),
+                failed.submission().payload(), failed.error(), Instant.now());
     }
 }

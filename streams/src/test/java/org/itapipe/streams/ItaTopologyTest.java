@@ -123,7 +123,11 @@ class ItaTopologyTest {
     void anOlderRevisionArrivingLateGoesToTheDeadLettersAsStaleAndChangesNothing() {
         harness.send(submission("6190803", "1908", "19", 2568, 5, all("90.00")));
         drain(gaps);
-        harness.send(submission("6190803", "1908", "19", 2568, 3, all("10.00")));
+        ScoreSubmission stale = submission("6190803", "1908", "19", 2568, 3, all("10.00"));
+        byte[] staleBytes = harness.serdes.value(Topics.SUBMISSIONS).serializer()
+                .serialize(Topics.SUBMISSIONS.name(), stale);
+        harness.rawSubmissions.pipeInput("6190803", staleBytes);
+        harness.driver.advanceWallClockTime(TopologyHarness.COMMIT_INTERVAL);
 
         assertThat(gaps.isEmpty()).isTrue();
         assertThat(districts.readValuesToList()).extracting(AreaRollup::getMeanTotal).extracting(Object::toString)
@@ -132,6 +136,9 @@ class ItaTopologyTest {
         assertThat(letter.value().getReason()).isEqualTo("revision: stale-revision: revision 3 of 6190803/2568 is"
                 + " below the current revision 5; send a correction as revision 6 or higher");
         assertThat(letter.key()).isEqualTo(Topics.SUBMISSIONS.name() + "/0/1");
+        byte[] kept = new byte[letter.value().getValue().remaining()];
+        letter.value().getValue().duplicate().get(kept);
+        assertThat(kept).as("the original value bytes").isEqualTo(staleBytes);
         assertThat(metric("refused-revisions-total")).isEqualTo(1.0);
     }
 

@@ -30,8 +30,10 @@ public sealed interface Derived {
 
     /**
      * A submission that is refused (a stale or conflicting revision) or cannot be processed (a fiscal year without
-     * methodology): goes to the dead letters with where it was read, {@code partition} and {@code offset}.
+     * methodology): goes to the dead letters with where it was read, {@code partition} and {@code offset}, and the
+     * bytes it arrived as.
      */
-    record Failed(ScoreSubmission submission, int partition, long offset, Exception error) implements Derived {
+    record Failed(Decoded<ScoreSubmission> submission, int partition, long offset, Exception error)
+            implements Derived {
     }
 }

@@ -101,7 +101,7 @@ public final class SubmissionChangeProcessor implements Processor<String, Decode
 
     private void fail(Record<String, Decoded<ScoreSubmission>> record, String key, Exception error) {
         Optional<RecordMetadata> source = context.recordMetadata();
-        context.forward(record.withKey(key).withValue(new Derived.Failed(record.value().value(),
+        context.forward(record.withKey(key).withValue(new Derived.Failed(record.value(),
                 source.map(RecordMetadata::partition).orElse(-1), source.map(RecordMetadata::offset).orElse(-1L),
                 error)));
     }
