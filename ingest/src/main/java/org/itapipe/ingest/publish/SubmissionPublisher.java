@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,22 +84,24 @@ public final class SubmissionPublisher implements AutoCloseable {
 
     /**
      * Encodes submissions without sending them, on every core, in their order (the bulk import then sends them in
-     * that order). Once the schema registry proved unreachable, the submissions not yet encoded fail with the same
-     * error at once instead of each waiting out the client's retries.
+     * that order). The first is encoded alone: it asks the registry for the schema's id, which the serializer keeps,
+     * so the others ask nothing; where it proved the registry unreachable, the others fail with its error at once
+     * instead of each waiting out the client's retries.
      */
     public List<Encoded> encodeAll(List<ScoreSubmission> batch) {
-        AtomicReference<SerializationException> unreachable = new AtomicReference<>();
-        return batch.parallelStream().map(submission -> {
-            SerializationException known = unreachable.get();
-            if (known != null) {
-                return new Encoded.Failed(submission, known);
-            }
-            Encoded encoded = encode(submission);
-            if (encoded instanceof Encoded.Failed failed && failed.registryUnreachable()) {
-                unreachable.compareAndSet(null, failed.error());
-            }
-            return encoded;
-        }).toList();
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Encoded first = encode(batch.get(0));
+        List<ScoreSubmission> others = batch.subList(1, batch.size());
+        List<Encoded> encoded = new ArrayList<>(batch.size());
+        encoded.add(first);
+        if (first instanceof Encoded.Failed failed && failed.registryUnreachable()) {
+            others.forEach(submission -> encoded.add(new Encoded.Failed(submission, failed.error())));
+        } else {
+            encoded.addAll(others.parallelStream().map(this::encode).toList());
+        }
+        return encoded;
     }
 
     private Encoded encode(ScoreSubmission submission) {

@@ -38,7 +38,7 @@ class SubmissionPublisherTest {
     }
 
     @Test
-    void aBatchAgainstTheUnreachableRegistryAsksItOncePerCoreNotOncePerSubmission() {
+    void aBatchAgainstTheUnreachableRegistryAsksItOnceNotOncePerSubmission() {
         List<ScoreSubmission> batch = IntStream.range(0, 200).mapToObj(i -> submission()).toList();
 
         try (SubmissionPublisher publisher = publisherWithoutRegistry()) {
@@ -47,10 +47,10 @@ class SubmissionPublisherTest {
             assertThat(encoded).hasSize(batch.size()).allMatch(SubmissionPublisher.Encoded.Failed.class::isInstance);
             assertThat(encoded).extracting(e -> ((SubmissionPublisher.Encoded.Failed) e).submission())
                     .containsExactlyElementsOf(batch);
-            // Each submission that asked the registry failed with an error of its own; the rest took the first one.
+            // A submission that asked the registry failed with an error of its own; the rest took the first one.
             Set<SerializationException> errors = Collections.newSetFromMap(new IdentityHashMap<>());
             encoded.forEach(e -> errors.add(((SubmissionPublisher.Encoded.Failed) e).error()));
-            assertThat(errors.size()).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(errors).hasSize(1);
         }
     }
 
