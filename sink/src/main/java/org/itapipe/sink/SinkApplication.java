@@ -81,6 +81,7 @@ public final class SinkApplication implements AutoCloseable {
         try (Connection connection = ClickHouseWriter.connect(connections.clickhouse())) {
             List<String> applied = Migrations.apply(connection, Migrations.builtIn());
             WritableTables.require(connection, Tables.ALL);
+            WritableTables.require(connection, Tables.REFERENCE);
             Migrations.replaceViews(connection);
             ReferenceTables.load(connection, Geography.thailand(), methodologies);
             return applied;

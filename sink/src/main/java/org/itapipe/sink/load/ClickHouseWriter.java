@@ -129,10 +129,7 @@ public final class ClickHouseWriter implements RowWriter {
                     inserts.put(table, insert);
                 }
                 for (Row row : rows) {
-                    for (int i = 0; i < row.values().length; i++) {
-                        insert.setObject(i + 1, row.values()[i]);
-                    }
-                    insert.addBatch();
+                    row.bind(insert);
                 }
                 insert.executeBatch();
             } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.itapipe.sink.load;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /** One row for one table; values in the table's column order. */
@@ -10,6 +12,14 @@ public record Row(Table table, Object[] values) {
             throw new IllegalArgumentException(table.name() + " has " + table.columns().size() + " columns, got "
                     + values.length + " values");
         }
+    }
+
+    /** Binds the values to the table's insert (prepared from {@link Table#insertSql}) and adds them to its batch. */
+    public void bind(PreparedStatement insert) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            insert.setObject(i + 1, values[i]);
+        }
+        insert.addBatch();
     }
 
     @Override

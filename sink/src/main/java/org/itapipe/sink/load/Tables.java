@@ -2,7 +2,10 @@ package org.itapipe.sink.load;
 
 import java.util.List;
 
-/** Every table the sink loads (created by the migrations in {@code org/itapipe/sink/migrations}). */
+/**
+ * Every table the sink writes (created by the migrations in {@code org/itapipe/sink/migrations}): those it loads from
+ * the topics ({@link #ALL}) and the reference tables it fills at each start ({@link #REFERENCE}).
+ */
 public final class Tables {
 
     public static final Table SUBMISSIONS = Table.of("submissions", "org_code", "fiscal_year", "revision",
@@ -32,6 +35,14 @@ public final class Tables {
     /** In the order the migrations create them. */
     public static final List<Table> ALL = List.of(SUBMISSIONS, SUBMISSION_INDICATORS, SUBMISSION_ITEMS, INDICATOR_GAPS,
             AREA_ROLLUPS, YOY_CHANGES, OIT_ALERTS, LATEST_SUBMISSIONS);
+
+    /** Province and district names, loaded at each start from the reference geography (ReferenceTables). */
+    public static final Table PLACES = Table.of("places", "level", "code", "name_th", "name_en", "province_code",
+            "_version");
+    /** Every year's items with their names, loaded at each start from the methodology files (ReferenceTables). */
+    public static final Table ITEMS = Table.of("items", "fiscal_year", "item_code", "indicator", "is_oit", "name_th",
+            "name_en", "_version");
+    public static final List<Table> REFERENCE = List.of(PLACES, ITEMS);
 
     private Tables() {
     }

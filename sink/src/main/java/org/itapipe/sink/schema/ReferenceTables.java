@@ -12,6 +12,9 @@ import org.itapipe.schemas.methodology.Indicator;
 import org.itapipe.schemas.methodology.Item;
 import org.itapipe.schemas.methodology.Methodology;
 import org.itapipe.schemas.methodology.MethodologyCatalog;
+import org.itapipe.sink.load.Row;
+import org.itapipe.sink.load.Table;
+import org.itapipe.sink.load.Tables;
 
 /**
  * Loads the reference tables that the analyst views join names from, at every sink start: {@code places} (V005) from
@@ -27,45 +30,40 @@ public final class ReferenceTables {
     public static void load(Connection connection, Geography geography, MethodologyCatalog methodologies)
             throws SQLException {
         long version = System.currentTimeMillis();
-        List<Object[]> places = new ArrayList<>();
+        List<Row> places = new ArrayList<>();
         for (Province province : geography.provinces()) {
-            places.add(new Object[] {"PROVINCE", province.code(), province.nameTh(), orEmpty(province.nameEn()),
-                province.code(), version});
+            places.add(new Row(Tables.PLACES, new Object[] {"PROVINCE", province.code(), province.nameTh(),
+                orEmpty(province.nameEn()), province.code(), version}));
         }
         for (District district : geography.districts()) {
-            places.add(new Object[] {"DISTRICT", district.code(), district.nameTh(), orEmpty(district.nameEn()),
-                district.provinceCode(), version});
+            places.add(new Row(Tables.PLACES, new Object[] {"DISTRICT", district.code(), district.nameTh(),
+                orEmpty(district.nameEn()), district.provinceCode(), version}));
         }
-        insert(connection, "INSERT INTO places (level, code, name_th, name_en, province_code, _version) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", places);
-        List<Object[]> items = new ArrayList<>();
+        insert(connection, Tables.PLACES, places);
+        List<Row> items = new ArrayList<>();
         for (int year : methodologies.years()) {
             Methodology methodology = methodologies.require(year);
             for (Indicator indicator : methodology.indicators()) {
                 for (Item item : indicator.items()) {
-                    items.add(new Object[] {year, item.code(), indicator.number(),
-                        methodology.isOitItem(item.code()) ? 1 : 0, item.nameTh(), item.nameEn(), version});
+                    items.add(new Row(Tables.ITEMS, new Object[] {year, item.code(), indicator.number(),
+                        methodology.isOitItem(item.code()) ? 1 : 0, item.nameTh(), item.nameEn(), version}));
                 }
             }
         }
-        insert(connection, "INSERT INTO items (fiscal_year, item_code, indicator, is_oit, name_th, name_en, _version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", items);
+        insert(connection, Tables.ITEMS, items);
     }
 
     private static String orEmpty(String name) {
         return name == null ? "" : name;
     }
 
-    private static void insert(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    private static void insert(Connection connection, Table table, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 1, row[i]);
-                }
-                insert.addBatch();
+        try (PreparedStatement insert = connection.prepareStatement(table.insertSql())) {
+            for (Row row : rows) {
+                row.bind(insert);
             }
             insert.executeBatch();
         }

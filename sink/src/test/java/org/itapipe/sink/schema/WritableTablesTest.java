@@ -25,6 +25,7 @@ class WritableTablesTest {
         SinkApplication.migrate(stack.connections(), MethodologyCatalog.builtIn());
         try (Connection connection = ClickHouseWriter.connect(stack.connections().clickhouse())) {
             assertThatCode(() -> WritableTables.require(connection, Tables.ALL)).doesNotThrowAnyException();
+            assertThatCode(() -> WritableTables.require(connection, Tables.REFERENCE)).doesNotThrowAnyException();
         }
     }
 
